@@ -49,7 +49,7 @@ const UNKNOWN: SendStateOutcome = Object.freeze({ outcome: 'pending', final: fal
 
 function outcomeOf(family: JobFamily, sendState: number): SendOutcome | undefined {
   const table: Readonly<Record<number, SendOutcome>> = SEND_STATE_OUTCOMES[family];
-  if (!Number.isInteger(sendState) || !Object.hasOwn(table, sendState)) return undefined;
+  if (!Object.hasOwn(table, sendState)) return undefined;
   return table[sendState];
 }
 

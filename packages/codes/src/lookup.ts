@@ -8,10 +8,11 @@ export interface UnknownTexts {
 
 /**
  * Finds the row for `code`, or undefined.
- * Only own integer keys count: `String(1.5)`, `'NaN'` or inherited names like `constructor` must never hit a row.
+ * Only own keys count, so inherited names such as `constructor` (reachable from untyped callers) never hit a row;
+ * 1.5, NaN or Infinity stringify to keys no table has.
  */
 export function findEntry(table: Readonly<Record<number, CodeEntry>>, code: number): CodeEntry | undefined {
-  if (!Number.isInteger(code) || !Object.hasOwn(table, code)) return undefined;
+  if (!Object.hasOwn(table, code)) return undefined;
   return table[code];
 }
 
