@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import * as codes from './index.ts';
+
+describe('package entry', () => {
+  it('exports exactly the curated public API', () => {
+    expect(Object.keys(codes).sort()).toEqual(
+      [
+        'ACCOUNT_RESPONSE_CODES',
+        'ERROR_STATES',
+        'JOB_TYPES',
+        'RESPONSE_CODES',
+        'SEND_STATES',
+        'SEND_STATE_OUTCOMES',
+        'TRANSIENT_RESPONSE_CODES',
+        'classifyResponse',
+        'classifySendState',
+        'describeErrorState',
+        'describeJobType',
+        'describeResponse',
+        'describeSendState',
+        'isReceptionConfirmed',
+        'jobFamilyOf',
+      ].sort(),
+    );
+  });
+
+  it('answers a GetStateBasic reading end to end through the entry point', () => {
+    expect(codes.classifyResponse(0, 'state')).toBe('accepted');
+    expect(codes.classifySendState(1, 8)).toEqual({ outcome: 'delivered', final: true, known: true });
+    expect(codes.describeSendState(1, 8).name).toBe('deliveredConfirmed');
+  });
+});
