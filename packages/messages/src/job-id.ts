@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+
+// Crockford base32: URL-safe, no ambiguous letters, and lexicographic order equals numeric order.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const TIME_LENGTH = 10;
+const RANDOM_LENGTH = 16;
+
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let rest = ms;
+  for (let i = 0; i < TIME_LENGTH; i++) {
+    out = ALPHABET[rest % 32] + out;
+    rest = Math.floor(rest / 32);
+  }
+  return out;
+}
+
+function randomDigits(): number[] {
+  return [...randomBytes(RANDOM_LENGTH)].map((byte) => byte & 31);
+}
+
+/** Increments a base32 digit array in place; false on overflow (1 in 2^80: practically never). */
+function increment(digits: number[]): boolean {
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const next = (digits[i] ?? 0) + 1;
+    if (next < 32) {
+      digits[i] = next;
+      return true;
+    }
+    digits[i] = 0;
+  }
+  return false;
+}
+
+/**
+ * Generates a message id, which is also the eCall JobID: 26 characters (eCall allows 50), URL-safe, and
+ * sortable by creation time (a ULID: 48-bit millisecond time, then 80 random bits; ids made in the same
+ * millisecond by this process still sort in creation order). `at` pins the time (imports, tests) and skips
+ * the monotonic ordering.
+ */
+export function createJobId(at?: number): string {
+  if (at !== undefined)
+    return (
+      encodeTime(at) +
+      randomDigits()
+        .map((d) => ALPHABET[d])
+        .join('')
+    );
+  const now = Date.now();
+  // A clock that steps back (NTP) keeps the last time, so ids never sort before earlier ones.
+  if (now <= lastTime && increment(lastRandom)) {
+    return encodeTime(lastTime) + lastRandom.map((d) => ALPHABET[d]).join('');
+  }
+  lastTime = now;
+  lastRandom = randomDigits();
+  return encodeTime(now) + lastRandom.map((d) => ALPHABET[d]).join('');
+}
+
+/** The smallest id that a message created at `ms` can have: a lexicographic lower bound for time ranges. */
+export function jobIdLowerBound(ms: number): string {
+  return encodeTime(Math.max(0, Math.floor(ms))) + '0'.repeat(RANDOM_LENGTH);
+}
+
+/** The creation time encoded in a job id, or undefined when `id` is not one of ours. */
+export function jobIdTime(id: string): number | undefined {
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) return undefined;
+  let ms = 0;
+  for (const char of id.slice(0, TIME_LENGTH)) ms = ms * 32 + ALPHABET.indexOf(char);
+  return ms;
+}

@@ -1,0 +1,21 @@
+import type { Channel, MessageStatus } from './model.ts';
+
+/**
+ * Redis key layout of the message store. All ids sort by creation time, so the indexes are sorted sets with
+ * score 0 ordered by member (BYLEX): a time range is an id range and a cursor is the last id seen.
+ */
+export function storeKeys(prefix: string) {
+  return {
+    record: (id: string) => `${prefix}:msg:${id}`,
+    history: (id: string) => `${prefix}:msg:${id}:history`,
+    files: (id: string) => `${prefix}:msg:${id}:files`,
+    all: `${prefix}:idx:all`,
+    byStatus: (status: MessageStatus) => `${prefix}:idx:status:${status}`,
+    byChannel: (channel: Channel) => `${prefix}:idx:channel:${channel}`,
+    idempotency: (scope: string, key: string) => `${prefix}:idem:${scope}:${key}`,
+    accountPause: `${prefix}:account:pause`,
+  };
+}
+
+/** The key builder returned by {@link storeKeys}. */
+export type StoreKeys = ReturnType<typeof storeKeys>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** BullMQ queue names. */
+export const QUEUE_NAMES = {
+  /** One job per message: submit it to eCall exactly once. Job id = message id. */
+  send: 'ecall-send',
+} as const;
+
+/** Data of a send job: only the message id; everything else is read from the record (no secrets in jobs). */
+export const sendJobSchema = z.strictObject({ messageId: z.string().min(1).max(50) });
+export type SendJobData = z.infer<typeof sendJobSchema>;
+
+/**
+ * Options of every send job. Attempts are effectively unbounded because the worker enforces the retry
+ * deadline itself (and pauses on account errors without spending attempts); the backoff is the worker's
+ * custom strategy (exponential with jitter). Completed jobs are removed: the message record keeps the story.
+ */
+export const SEND_JOB_OPTIONS = {
+  attempts: 1_000_000,
+  backoff: { type: 'relay' },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

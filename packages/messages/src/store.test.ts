@@ -1,0 +1,192 @@
+import { freePort } from '@ecall-relay/local-redis';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
+import { createJobId } from './job-id.ts';
+import type { MessageRequest } from './model.ts';
+import { QUEUE_NAMES, type SendJobData } from './queues.ts';
+import { MessageStore } from './store.ts';
+
+function smsRequest(to: string[] = ['0041791234567'], text = 'hello'): MessageRequest {
+  return { channel: 'sms', to, text, createdAt: new Date().toISOString() };
+}
+
+describe('MessageStore', () => {
+  let redis: Redis;
+  let queue: Queue<SendJobData>;
+  let store: MessageStore;
+  let prefix: string;
+
+  beforeEach(() => {
+    prefix = uniquePrefix('store');
+    redis = connectRedis();
+    queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    store = new MessageStore({ redis, sendQueue: queue, prefix });
+  });
+
+  afterEach(async () => {
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('writes the record, its history, its indexes and its send job together', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    const record = await store.get(id);
+    expect(record?.state.status).toBe('queued');
+    expect(record?.state.recipients).toEqual([
+      expect.objectContaining({ address: '0041791234567', status: 'pending' }),
+    ]);
+    expect(record?.history.map((e) => e.type)).toEqual(['created']);
+    const job = await queue.getJob(id);
+    expect(job?.data).toEqual({ messageId: id });
+    expect(await queue.getJobState(id)).toBe('waiting');
+    expect(await redis.pttl(store.keys.record(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
+  });
+
+  it('holds a scheduled message back as a delayed job', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest(), delayMs: 60_000 }]);
+    expect((await store.get(id))?.state.status).toBe('scheduled');
+    expect(await queue.getJobState(id)).toBe('delayed');
+  });
+
+  it('still writes everything when Redis has forgotten the BullMQ scripts (NOSCRIPT)', async () => {
+    await redis.script('FLUSH');
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    expect(await queue.getJobState(id)).toBe('waiting');
+    expect((await store.get(id))?.state.status).toBe('queued');
+  });
+
+  it('keeps attachment bodies apart from the record', async () => {
+    const id = createJobId();
+    const files = [{ fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') }];
+    await store.create([{ id, request: { ...smsRequest(), channel: 'fax' }, files }]);
+    expect(await store.files(id)).toEqual(files);
+    expect(await redis.hget(store.keys.record(id), 'req')).not.toContain(files[0]?.contentBase64);
+  });
+
+  it('applies concurrent updates one after the other without losing any', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update(id, ({ state }) => ({
+          state: { ...state, attempts: state.attempts + 1 },
+          events: [{ at: new Date().toISOString(), type: `bump-${i}`, source: 'worker' }],
+        })),
+      ),
+    );
+    const record = await store.get(id);
+    expect(record?.state.attempts).toBe(20);
+    expect(record?.history).toHaveLength(21);
+    expect(record?.version).toBe(21);
+  });
+
+  it('moves a message between status indexes when its status changes', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    await store.update(id, ({ state }) => ({ state: { ...state, status: 'accepted' }, events: [] }));
+    expect((await store.list({ status: 'queued' })).items).toHaveLength(0);
+    expect((await store.list({ status: 'accepted' })).items.map((m) => m.id)).toEqual([id]);
+  });
+
+  it('lists newest first with a cursor, and filters by channel and time', async () => {
+    const ids: string[] = [];
+    const base = Date.now() - 10_000;
+    for (let i = 0; i < 7; i++) {
+      const id = createJobId(base + i * 1000);
+      ids.push(id);
+      const request = { ...smsRequest(), channel: i % 2 ? 'fax' : 'sms' } as MessageRequest;
+      await store.create([{ id, request }]);
+    }
+    const first = await store.list({ limit: 3 });
+    expect(first.items.map((m) => m.id)).toEqual([ids[6], ids[5], ids[4]]);
+    const second = await store.list({ limit: 3, cursor: first.nextCursor as string });
+    expect(second.items.map((m) => m.id)).toEqual([ids[3], ids[2], ids[1]]);
+    const faxes = await store.list({ channel: 'fax' });
+    expect(faxes.items.map((m) => m.id)).toEqual([ids[5], ids[3], ids[1]]);
+    const queuedSms = await store.list({ status: 'queued', channel: 'sms', limit: 2 });
+    expect(queuedSms.items.map((m) => m.id)).toEqual([ids[6], ids[4]]);
+    const window = await store.list({ from: base + 2000, to: base + 4000 });
+    expect(window.items.map((m) => m.id)).toEqual([ids[3], ids[2]]);
+  });
+
+  it('answers a repeated idempotency key with the first answer and refuses another body', async () => {
+    expect(await store.claimIdempotency('ops', 'k1', 'fp-a')).toEqual({ kind: 'new' });
+    expect(await store.claimIdempotency('ops', 'k1', 'fp-a')).toEqual({ kind: 'in-progress' });
+    const id = createJobId();
+    const answer = { fingerprint: 'fp-a', status: 202, body: { id } };
+    await store.create([{ id, request: smsRequest() }], { scope: 'ops', key: 'k1', answer });
+    expect(await store.claimIdempotency('ops', 'k1', 'fp-a')).toEqual({ kind: 'replay', answer });
+    expect(await store.claimIdempotency('ops', 'k1', 'fp-b')).toEqual({ kind: 'mismatch' });
+    expect(await store.claimIdempotency('other-user', 'k1', 'fp-b')).toEqual({ kind: 'new' });
+  });
+
+  it('releases a claimed idempotency key when the request was not stored', async () => {
+    await store.claimIdempotency('ops', 'k2', 'fp');
+    await store.releaseIdempotency('ops', 'k2', 'fp');
+    expect(await store.claimIdempotency('ops', 'k2', 'fp')).toEqual({ kind: 'new' });
+  });
+
+  it('cancels a queued message and removes its job, but not one already submitted', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    expect(await store.cancel(id)).toEqual({ outcome: 'canceled' });
+    expect((await store.get(id))?.state.status).toBe('canceled');
+    expect(await queue.getJob(id)).toBeUndefined();
+
+    const sent = createJobId();
+    await store.create([{ id: sent, request: smsRequest() }]);
+    await store.update(sent, ({ state }) => ({
+      state: { ...state, status: 'accepted', attempts: 1 },
+      events: [],
+    }));
+    expect(await store.cancel(sent)).toEqual({ outcome: 'too-late', status: 'accepted' });
+    expect(await store.cancel('01UNKNOWN0000000000000000')).toEqual({ outcome: 'not-found' });
+  });
+
+  it('fails fast instead of hanging when Redis is unreachable', async () => {
+    const dead = new Redis({
+      port: await freePort(),
+      host: '127.0.0.1',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
+    const deadQueue = new Queue<SendJobData>(QUEUE_NAMES.send, {
+      connection: dead,
+      prefix: `${prefix}-dead`,
+    });
+    deadQueue.on('error', () => {});
+    const deadStore = new MessageStore({ redis: dead, sendQueue: deadQueue, prefix });
+    const started = Date.now();
+    await expect(deadStore.create([{ id: createJobId(), request: smsRequest() }])).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await deadQueue.close().catch(() => {});
+    dead.disconnect();
+  });
+});
+
+describe('MessageStore.create when part of the transaction fails', () => {
+  it('leaves nothing behind', async () => {
+    const prefix = uniquePrefix('store-fail');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const id = createJobId();
+    // A key of the wrong type makes one command of the MULTI fail at run time.
+    await redis.set(store.keys.byChannel('sms'), 'not a sorted set');
+    await expect(store.create([{ id, request: smsRequest() }])).rejects.toThrow(/WRONGTYPE/);
+    expect(await store.get(id)).toBeUndefined();
+    expect(await queue.getJob(id)).toBeUndefined();
+    expect(await redis.zscore(store.keys.all, id)).toBeNull();
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});

@@ -1,0 +1,400 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { Job } from 'bullmq';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { jobIdLowerBound } from './job-id.ts';
+import { type StoreKeys, storeKeys } from './keys.ts';
+import {
+  CANCELABLE_STATUSES,
+  CHANNELS,
+  type Channel,
+  type HistoryEvent,
+  MESSAGE_STATUSES,
+  type MessageRecord,
+  type MessageRequest,
+  type MessageState,
+  type MessageStatus,
+  type StoredFile,
+} from './model.ts';
+import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
+import { CLAIM_IDEMPOTENCY, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
+
+/** Options of {@link createMessageStore}. */
+export interface MessageStoreOptions {
+  /** An ioredis connection to the Redis that holds the queues. */
+  readonly redis: Redis;
+  /** The send queue; new messages and their jobs are written in one MULTI on its connection. */
+  readonly sendQueue: Queue<SendJobData>;
+  /** Key prefix. @defaultValue 'ecall-relay' */
+  readonly prefix?: string;
+  /** How long a message is kept after its last change. @defaultValue 30 days */
+  readonly retentionMs?: number;
+  /** How long an Idempotency-Key answers with its first response. @defaultValue 24 hours */
+  readonly idempotencyTtlMs?: number;
+}
+
+/** A message to store and enqueue. */
+export interface NewMessage {
+  readonly id: string;
+  readonly request: MessageRequest;
+  readonly files?: readonly StoredFile[];
+  /** Hold the send job back this long (scheduled messages). */
+  readonly delayMs?: number;
+}
+
+/** The first answer given for an idempotency key. */
+export interface IdempotentAnswer {
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Outcome of claiming an idempotency key. */
+export type IdempotencyClaim =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'replay'; readonly answer: IdempotentAnswer }
+  | { readonly kind: 'mismatch' }
+  | { readonly kind: 'in-progress' };
+
+/** What an update function returns: the next state and the history events that explain it. */
+export interface StateChange {
+  readonly state: MessageState;
+  readonly events: readonly HistoryEvent[];
+}
+
+/** Filters of {@link MessageStore.list}. */
+export interface ListFilter {
+  readonly status?: MessageStatus;
+  readonly channel?: Channel;
+  /** Created at or after (epoch ms). */
+  readonly from?: number;
+  /** Created before (epoch ms). */
+  readonly to?: number;
+  /** The `nextCursor` of the previous page. */
+  readonly cursor?: string;
+  /** @defaultValue 50 */
+  readonly limit?: number;
+}
+
+/** One page of {@link MessageStore.list}, newest first. */
+export interface ListPage {
+  readonly items: readonly Omit<MessageRecord, 'history'>[];
+  readonly nextCursor?: string;
+}
+
+/** Result of {@link MessageStore.cancel}. */
+export type CancelOutcome =
+  | { readonly outcome: 'canceled' }
+  | { readonly outcome: 'not-found' }
+  | { readonly outcome: 'too-late'; readonly status: MessageStatus };
+
+/** Why and since when sending is paused for the account. */
+export interface AccountPause {
+  readonly code: number;
+  readonly text: string;
+  readonly since: string;
+  /** When a worker lets one message through to see whether the account works again. */
+  readonly probeAt: string;
+  readonly messageId?: string;
+}
+
+const DAY = 24 * 3600 * 1000;
+const PENDING_MARKER_MS = 30_000;
+
+/** Durable message records in Redis, shared by the api (create, read, cancel) and the worker (update). */
+export class MessageStore {
+  readonly keys: StoreKeys;
+  readonly retentionMs: number;
+  readonly #redis: Redis;
+  readonly #queue: Queue<SendJobData>;
+  readonly #idempotencyTtlMs: number;
+
+  constructor(options: MessageStoreOptions) {
+    this.keys = storeKeys(options.prefix ?? 'ecall-relay');
+    this.retentionMs = options.retentionMs ?? 30 * DAY;
+    this.#idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
+    this.#redis = options.redis;
+    this.#queue = options.sendQueue;
+    if (!('relayUpdateState' in this.#redis)) {
+      this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 4, lua: UPDATE_STATE });
+      this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
+      this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
+    }
+  }
+
+  /**
+   * Stores messages with their history, index entries and attachment bodies, adds one send job each (job id =
+   * message id) and records the idempotent answer, all in one MULTI/EXEC: either everything is written or the
+   * call throws, so an acknowledged message always has its job and a failed call leaves nothing behind.
+   *
+   * @throws Error when Redis does not answer or refuses any part of the transaction.
+   */
+  async create(
+    messages: readonly NewMessage[],
+    idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
+  ): Promise<void> {
+    const client = await this.#queue.client;
+    const multi = client.multi() as unknown as ChainableCommander;
+    const k = this.keys;
+    const px = this.retentionMs;
+    for (const message of messages) {
+      const { id, request } = message;
+      const status = initialStatus(message);
+      const state: MessageState = {
+        status,
+        updatedAt: request.createdAt,
+        attempts: 0,
+        recipients: request.to.map((address) => ({
+          address,
+          status: 'pending',
+          updatedAt: request.createdAt,
+        })),
+        requestIds: [],
+      };
+      const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
+      // The augmented BullMQ transaction takes hset's object form.
+      (multi as unknown as { hset(key: string, data: Record<string, string>): unknown }).hset(k.record(id), {
+        req: JSON.stringify(request),
+        state: JSON.stringify(state),
+        v: '1',
+      });
+      multi.pexpire(k.record(id), px);
+      multi.rpush(k.history(id), JSON.stringify(created));
+      multi.pexpire(k.history(id), px);
+      if (message.files?.length) multi.set(k.files(id), JSON.stringify(message.files), 'PX', px);
+      multi.zadd(k.all, 0, id);
+      multi.zadd(k.byStatus(status), 0, id);
+      multi.zadd(k.byChannel(request.channel), 0, id);
+      const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
+      if (message.delayMs) opts.delay = message.delayMs;
+      void new Job(this.#queue, 'send', { messageId: id }, opts, id).addJob(multi as never);
+    }
+    if (idempotency) {
+      const key = k.idempotency(idempotency.scope, idempotency.key);
+      multi.set(key, JSON.stringify({ done: true, ...idempotency.answer }), 'PX', this.#idempotencyTtlMs);
+    }
+    const results = await multi.exec();
+    const failed = results
+      ? results.find(([error]) => error)?.[0]
+      : new Error('Redis aborted the transaction');
+    if (failed) {
+      // Redis does not roll back a transaction whose command failed at run time: undo the rest ourselves.
+      await this.#discard(messages).catch(() => undefined);
+      throw failed;
+    }
+  }
+
+  async #discard(messages: readonly NewMessage[]): Promise<void> {
+    const k = this.keys;
+    const pipeline = this.#redis.pipeline();
+    for (const { id, request, delayMs } of messages) {
+      pipeline.del(k.record(id), k.history(id), k.files(id));
+      pipeline.zrem(k.all, id);
+      pipeline.zrem(k.byStatus(initialStatus({ id, request, ...(delayMs ? { delayMs } : {}) })), id);
+      pipeline.zrem(k.byChannel(request.channel), id);
+    }
+    await pipeline.exec();
+    await Promise.all(messages.map(({ id }) => this.#queue.remove(id)));
+  }
+
+  /**
+   * Claims an idempotency key for a request with `fingerprint` (a hash of its body). A pending marker holds the
+   * key while the request is being stored; {@link create} replaces it with the answer.
+   */
+  async claimIdempotency(scope: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
+    const marker = JSON.stringify({ pending: true, fingerprint });
+    const raw = (await this.#command('relayClaimIdempotency', [
+      this.keys.idempotency(scope, key),
+      marker,
+      PENDING_MARKER_MS,
+    ])) as string | null;
+    if (raw === null) return { kind: 'new' };
+    const stored = JSON.parse(raw) as { pending?: boolean } & IdempotentAnswer;
+    if (stored.fingerprint !== fingerprint) return { kind: 'mismatch' };
+    if (stored.pending) return { kind: 'in-progress' };
+    return { kind: 'replay', answer: { fingerprint, status: stored.status, body: stored.body } };
+  }
+
+  /** Frees a key claimed by {@link claimIdempotency} when the request was not stored after all. */
+  async releaseIdempotency(scope: string, key: string, fingerprint: string): Promise<void> {
+    const marker = JSON.stringify({ pending: true, fingerprint });
+    await this.#command('relayReleaseIdempotency', [this.keys.idempotency(scope, key), marker]);
+  }
+
+  /** Reads one message with its history; undefined when unknown or expired. */
+  async get(id: string): Promise<MessageRecord | undefined> {
+    const [[, fields], [, history]] = (await this.#redis
+      .multi()
+      .hmget(this.keys.record(id), 'req', 'state', 'v')
+      .lrange(this.keys.history(id), 0, -1)
+      .exec()) as [[null, (string | null)[]], [null, string[]]];
+    const record = parseRecord(id, fields);
+    return record && { ...record, history: history.map((line) => JSON.parse(line) as HistoryEvent) };
+  }
+
+  /** Reads the attachment bodies of a fax. */
+  async files(id: string): Promise<StoredFile[]> {
+    const raw = await this.#redis.get(this.keys.files(id));
+    return raw ? (JSON.parse(raw) as StoredFile[]) : [];
+  }
+
+  /**
+   * Applies `change` to a message's state with optimistic concurrency: reads, calls `change`, and writes only
+   * if nobody wrote in between (else reads again; `change` must be a pure function of the record).
+   * `change` returns undefined for "nothing to do". Resolves to the record as written, or as read when
+   * unchanged; undefined when the message does not exist.
+   *
+   * @throws Error after 20 lost races in a row (a sign of a bug, not of load).
+   */
+  async update(
+    id: string,
+    change: (record: Omit<MessageRecord, 'history'>) => StateChange | undefined,
+  ): Promise<Omit<MessageRecord, 'history'> | undefined> {
+    const k = this.keys;
+    for (let round = 0; round < 20; round++) {
+      const record = parseRecord(id, await this.#redis.hmget(k.record(id), 'req', 'state', 'v'));
+      if (!record) return undefined;
+      const next = change(record);
+      if (!next) return record;
+      const result = (await this.#command('relayUpdateState', [
+        k.record(id),
+        k.history(id),
+        k.byStatus(record.state.status),
+        k.byStatus(next.state.status),
+        record.version,
+        JSON.stringify(next.state),
+        id,
+        this.retentionMs,
+        ...next.events.map((event) => JSON.stringify(event)),
+      ])) as number;
+      if (result === 0) return undefined;
+      if (result > 0) return { id, request: record.request, state: next.state, version: result };
+    }
+    throw new Error(`message ${id}: too many concurrent updates`);
+  }
+
+  /** Lists messages newest first, by status, channel and creation time, with cursor paging. */
+  async list(filter: ListFilter = {}): Promise<ListPage> {
+    const k = this.keys;
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const index = filter.status
+      ? k.byStatus(filter.status)
+      : filter.channel
+        ? k.byChannel(filter.channel)
+        : k.all;
+    const needsChannelCheck = Boolean(filter.status && filter.channel);
+    const min = filter.from !== undefined ? `[${jobIdLowerBound(filter.from)}` : '-';
+    let max = filter.cursor
+      ? `(${filter.cursor}`
+      : filter.to !== undefined
+        ? `(${jobIdLowerBound(filter.to)}`
+        : '+';
+    const items: Omit<MessageRecord, 'history'>[] = [];
+    // Bounded scan: a sparse filter returns a short page with a cursor rather than walking the whole index.
+    for (let batchNo = 0; batchNo < 10 && items.length < limit; batchNo++) {
+      const batchSize = needsChannelCheck ? limit * 4 : limit - items.length;
+      const ids = await this.#redis.zrange(index, max, min, 'BYLEX', 'REV', 'LIMIT', 0, batchSize);
+      if (ids.length === 0) return { items };
+      const pipeline = this.#redis.pipeline();
+      for (const id of ids) pipeline.hmget(k.record(id), 'req', 'state', 'v');
+      const rows = (await pipeline.exec()) ?? [];
+      for (const [i, id] of ids.entries()) {
+        const record = parseRecord(id, (rows[i]?.[1] as (string | null)[] | undefined) ?? []);
+        if (!record) continue;
+        if (needsChannelCheck && record.request.channel !== filter.channel) continue;
+        items.push(record);
+        if (items.length === limit) return { items, nextCursor: id };
+      }
+      const last = ids[ids.length - 1] as string;
+      if (ids.length < batchSize) return { items };
+      max = `(${last}`;
+    }
+    const last = items[items.length - 1];
+    return last ? { items, nextCursor: last.id } : { items };
+  }
+
+  /** Drops index entries of messages created before `beforeMs` (their records have expired by then). */
+  async trimIndexes(beforeMs: number): Promise<void> {
+    const bound = `(${jobIdLowerBound(beforeMs)}`;
+    const k = this.keys;
+    const indexes = [k.all, ...MESSAGE_STATUSES.map(k.byStatus), ...CHANNELS.map(k.byChannel)];
+    const pipeline = this.#redis.pipeline();
+    for (const index of indexes) pipeline.zremrangebylex(index, '-', bound);
+    await pipeline.exec();
+  }
+
+  /**
+   * Cancels a message that has not gone to eCall yet and removes its send job. A worker that already holds
+   * the job sees the canceled state and stops: the state change is the decision, the job removal a cleanup.
+   */
+  async cancel(id: string, source: HistoryEvent['source'] = 'api'): Promise<CancelOutcome> {
+    let refused: MessageStatus | undefined;
+    const record = await this.update(id, ({ state }) => {
+      if (state.status === 'canceled') return undefined;
+      if (!CANCELABLE_STATUSES.includes(state.status) || state.inFlight || state.attempts > 0) {
+        refused = state.status;
+        return undefined;
+      }
+      refused = undefined;
+      const at = new Date().toISOString();
+      return {
+        state: { ...state, status: 'canceled', updatedAt: at, finalAt: at },
+        events: [{ at, type: 'canceled', source, status: 'canceled' }],
+      };
+    });
+    if (!record) return { outcome: 'not-found' };
+    if (refused) return { outcome: 'too-late', status: refused };
+    await this.#queue.remove(id).catch(() => 0);
+    return { outcome: 'canceled' };
+  }
+
+  /** The current account pause, if sending is paused. */
+  async accountPause(): Promise<AccountPause | undefined> {
+    const raw = await this.#redis.get(this.keys.accountPause);
+    return raw ? (JSON.parse(raw) as AccountPause) : undefined;
+  }
+
+  /** Pauses sending for the whole account (all workers) and records why. */
+  async pauseAccount(pause: AccountPause): Promise<void> {
+    await this.#redis.set(this.keys.accountPause, JSON.stringify(pause));
+    await this.#queue.pause();
+  }
+
+  /** Resumes sending. Resolves to the pause that was lifted, if any. */
+  async resumeAccount(): Promise<AccountPause | undefined> {
+    const pause = await this.accountPause();
+    await this.#redis.del(this.keys.accountPause);
+    await this.#queue.resume();
+    return pause;
+  }
+
+  #command(name: string, args: (string | number)[]): Promise<unknown> {
+    const fn = (this.#redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[
+      name
+    ];
+    if (!fn) throw new Error(`Redis command ${name} is not defined`);
+    return fn.apply(this.#redis, args);
+  }
+}
+
+function initialStatus(message: NewMessage): MessageStatus {
+  return message.delayMs ? 'scheduled' : 'queued';
+}
+
+function parseRecord(
+  id: string,
+  fields: readonly (string | null)[],
+): Omit<MessageRecord, 'history'> | undefined {
+  const [req, state, version] = fields;
+  if (!req || !state || !version) return undefined;
+  return {
+    id,
+    request: JSON.parse(req) as MessageRequest,
+    state: JSON.parse(state) as MessageState,
+    version: Number(version),
+  };
+}
+
+/** Creates the message store. Nothing is read or written until a method is called. */
+export function createMessageStore(options: MessageStoreOptions): MessageStore {
+  return new MessageStore(options);
+}
