@@ -28,7 +28,16 @@ export const OPERATION_FIELDS = {
     'NoLog',
     'AlwaysNotification',
   ],
-  SendFaxBasic: ['AccountName', 'AccountPassword', 'Address', 'Message', 'JobID', 'FromText', 'Subject', 'SendDate'],
+  SendFaxBasic: [
+    'AccountName',
+    'AccountPassword',
+    'Address',
+    'Message',
+    'JobID',
+    'FromText',
+    'Subject',
+    'SendDate',
+  ],
   SendFax: [
     'AccountName',
     'AccountPassword',
@@ -44,7 +53,16 @@ export const OPERATION_FIELDS = {
     'Notification',
     'TokenFields',
   ],
-  SendVoiceBasic: ['AccountName', 'AccountPassword', 'Address', 'Message', 'JobID', 'MsgLanguage', 'FromText', 'SendDate'],
+  SendVoiceBasic: [
+    'AccountName',
+    'AccountPassword',
+    'Address',
+    'Message',
+    'JobID',
+    'MsgLanguage',
+    'FromText',
+    'SendDate',
+  ],
   GetStateBasic: ['AccountName', 'AccountPassword', 'JobID', 'Address'],
 } as const;
 
