@@ -231,6 +231,11 @@ export class MessageStore {
     return record && { ...record, history: history.map((line) => JSON.parse(line) as HistoryEvent) };
   }
 
+  /** Reads one message without its history (the worker's hot path). */
+  async read(id: string): Promise<Omit<MessageRecord, 'history'> | undefined> {
+    return parseRecord(id, await this.#redis.hmget(this.keys.record(id), 'req', 'state', 'v'));
+  }
+
   /** Reads the attachment bodies of a fax. */
   async files(id: string): Promise<StoredFile[]> {
     const raw = await this.#redis.get(this.keys.files(id));
@@ -251,7 +256,7 @@ export class MessageStore {
   ): Promise<Omit<MessageRecord, 'history'> | undefined> {
     const k = this.keys;
     for (let round = 0; round < 20; round++) {
-      const record = parseRecord(id, await this.#redis.hmget(k.record(id), 'req', 'state', 'v'));
+      const record = await this.read(id);
       if (!record) return undefined;
       const next = change(record);
       if (!next) return record;
@@ -357,6 +362,11 @@ export class MessageStore {
   async pauseAccount(pause: AccountPause): Promise<void> {
     await this.#redis.set(this.keys.accountPause, JSON.stringify(pause));
     await this.#queue.pause();
+  }
+
+  /** Lets queued messages flow again while keeping the pause record (a probe: the next answer decides). */
+  async resumeQueue(): Promise<void> {
+    await this.#queue.resume();
   }
 
   /** Resumes sending. Resolves to the pause that was lifted, if any. */

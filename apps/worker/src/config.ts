@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const csvNumbers = z
+  .string()
+  .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'a comma-separated list of numbers, e.g. 11403,11999')
+  .transform((value) => value.split(',').map((part) => Number(part.trim())));
+
+const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Environment variables of the worker, with their defaults. */
+export const workerEnvSchema = z.object({
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .default('ecall-relay'),
+  ECALL_ENDPOINT: z.string().url().default('https://soap.ecall.ch/eCall.asmx'),
+  ECALL_ACCOUNT_NAME: z.string().min(1),
+  ECALL_ACCOUNT_PASSWORD: z.string().min(1),
+  ECALL_SOAP_VERSION: z.enum(['1.1', '1.2']).default('1.2'),
+  ECALL_TIMEOUT_MS: ms(15_000),
+  ECALL_TRANSIENT_CODES: csvNumbers.optional(),
+  /** Messages sent to eCall at the same time. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  /** At most this many eCall submissions per second across all workers (unset: no limit). */
+  ECALL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().optional(),
+  /** First delay of the durable exponential backoff (doubles per attempt, with jitter, up to RETRY_MAX_MS). */
+  RETRY_BASE_MS: ms(1_000),
+  RETRY_MAX_MS: ms(10 * 60_000),
+  RETRY_DEADLINE_HOURS: z.coerce.number().positive().default(24),
+  ACCOUNT_PROBE_INTERVAL_MS: ms(5 * 60_000),
+  AMBIGUOUS_GRACE_MS: ms(2_000),
+  RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** How long a job stays locked by a worker that stopped answering before another takes it. */
+  LOCK_DURATION_MS: ms(30_000),
+  STALLED_INTERVAL_MS: ms(15_000),
+  SHUTDOWN_TIMEOUT_MS: ms(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The worker's configuration. */
+export type WorkerConfig = z.infer<typeof workerEnvSchema>;
+
+/**
+ * Reads the worker's configuration from `env` (the only place that reads the environment).
+ *
+ * @throws Error listing every bad or missing variable, one per line.
+ */
+export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
+  const parsed = workerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`invalid worker configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,387 @@
+import type { EcallClient, SendResult } from '@ecall-relay/ecall';
+import { EcallError } from '@ecall-relay/ecall';
+import {
+  type HistoryEvent,
+  type MessageRecord,
+  type MessageState,
+  type MessageStore,
+  SETTLED_STATUSES,
+  type SendJobData,
+  sendJobSchema,
+} from '@ecall-relay/messages';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import pRetry from 'p-retry';
+import type { Logger } from '../logger.ts';
+import { type SendClient, submitToEcall } from './ecall-call.ts';
+import { RetryLater } from './retry-later.ts';
+
+type Record_ = Omit<MessageRecord, 'history'>;
+
+/** Calls made within one attempt beyond the first, and their history events, written with the outcome. */
+interface CallLog {
+  readonly extra: number;
+  readonly events: readonly HistoryEvent[];
+}
+const NO_CALLS: CallLog = { extra: 0, events: [] };
+
+/** Dependencies of {@link createSendProcessor}. */
+export interface SendProcessorDeps {
+  readonly store: MessageStore;
+  readonly client: SendClient & Pick<EcallClient, 'getState'>;
+  readonly logger: Logger;
+  /** Give up retrying this long after the message was due. @defaultValue 24 hours */
+  readonly retryDeadlineMs?: number;
+  /** After an account-level error, wait this long before letting one message try again. @defaultValue 5 minutes */
+  readonly accountProbeIntervalMs?: number;
+  /** After an ambiguous call, wait this long before asking eCall whether it got the job. @defaultValue 2_000 */
+  readonly ambiguousGraceMs?: number;
+  /** Immediate retries within one attempt for answers that certainly did not submit. @defaultValue 2 */
+  readonly inCallRetries?: number;
+  /** First delay between immediate retries. @defaultValue 250 */
+  readonly inCallMinDelayMs?: number;
+  /** eCall's AlwaysNotification for a message (the relay's callback URL), if callbacks are on. */
+  readonly alwaysNotificationFor?: (id: string) => string | undefined;
+  readonly now?: () => number;
+}
+
+/** How a send job ended. Account pauses and retries throw instead (BullMQ keeps the job). */
+export type SendOutcome = 'accepted' | 'skipped';
+
+/** An eCall answer whose code says "try again": thrown inside p-retry. */
+class TransientAnswer extends Error {
+  constructor(readonly result: SendResult) {
+    super(`eCall answered ${result.code} ${result.text}`);
+  }
+}
+
+/**
+ * Creates the BullMQ processor that submits one message to eCall exactly once.
+ *
+ * The record's state is the source of truth: before a call the worker marks it `inFlight`; a later attempt
+ * that finds that mark (a crash mid-call) or an `ambiguous` flag (a timeout or a connection lost after the
+ * request was written) asks GetStateBasic for the JobID first and only sends again when eCall does not know
+ * it. Transient answers are retried at once (p-retry) when they certainly did not submit, then durably with
+ * BullMQ's backoff until the deadline; permanent answers reject the message; account-level answers pause
+ * sending for the whole account.
+ */
+export function createSendProcessor(deps: SendProcessorDeps) {
+  const { store, client, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const retryDeadlineMs = deps.retryDeadlineMs ?? 24 * 3600_000;
+  const probeIntervalMs = deps.accountProbeIntervalMs ?? 5 * 60_000;
+  const graceMs = deps.ambiguousGraceMs ?? 2_000;
+  const iso = () => new Date(now()).toISOString();
+
+  /** Writes a state change; resolves to the new record, undefined when the change did not apply. */
+  const change = (
+    id: string,
+    fn: (record: Record_) => { state: MessageState; events: HistoryEvent[] } | undefined,
+  ) => store.update(id, fn);
+
+  async function hold(job: Job<SendJobData>, token: string | undefined, until: number): Promise<never> {
+    await job.moveToDelayed(until, token);
+    throw new DelayedError();
+  }
+
+  async function pauseAccount(
+    job: Job<SendJobData>,
+    token: string | undefined,
+    id: string,
+    code: number,
+    text: string,
+    calls: CallLog = NO_CALLS,
+  ): Promise<never> {
+    const probeAt = now() + probeIntervalMs;
+    await store.pauseAccount({
+      code,
+      text,
+      since: iso(),
+      probeAt: new Date(probeAt).toISOString(),
+      messageId: id,
+    });
+    logger.error(
+      { messageId: id, code, text, probeAt: new Date(probeAt).toISOString() },
+      'eCall refused the account: sending is paused for every message until an admin resumes it or the probe succeeds',
+    );
+    await change(id, ({ state }) => ({
+      state: withoutInFlight({
+        ...state,
+        status: 'paused',
+        attempts: state.attempts + calls.extra,
+        updatedAt: iso(),
+        lastCode: code,
+        lastText: text,
+      }),
+      events: [
+        ...calls.events,
+        { at: iso(), type: 'paused', source: 'worker', status: 'paused', code, text },
+      ],
+    }));
+    return hold(job, token, probeAt);
+  }
+
+  async function markAccepted(id: string, result: SendResult, how: 'submitted' | 'found', calls = NO_CALLS) {
+    const at = iso();
+    await change(id, ({ state }) => {
+      if (SETTLED_STATUSES.includes(state.status)) return undefined;
+      return {
+        state: withoutInFlight({
+          ...withResult(state, result),
+          attempts: state.attempts + calls.extra,
+          status: 'accepted',
+          ambiguous: false,
+          updatedAt: at,
+          acceptedAt: at,
+        }),
+        events: [
+          ...calls.events,
+          {
+            ...resultEvent(result, at),
+            type: 'accepted',
+            status: 'accepted',
+            detail: how === 'found' ? 'GetStateBasic found the job of an earlier, unanswered submission' : '',
+          },
+        ],
+      };
+    });
+    const pause = await store.accountPause();
+    if (pause) {
+      await store.resumeAccount();
+      logger.warn(
+        { messageId: id, pausedSince: pause.since },
+        'eCall accepts the account again: sending resumed',
+      );
+    }
+    logger.info(
+      { messageId: id, code: result.code, requestId: result.requestId, how },
+      'message accepted by eCall',
+    );
+  }
+
+  async function fail(
+    id: string,
+    status: 'rejected' | 'failed',
+    code: number | undefined,
+    text: string,
+    calls = NO_CALLS,
+  ): Promise<never> {
+    const at = iso();
+    await change(id, ({ state }) => {
+      if (SETTLED_STATUSES.includes(state.status)) return undefined;
+      return {
+        state: withoutInFlight({
+          ...state,
+          attempts: state.attempts + calls.extra,
+          status,
+          updatedAt: at,
+          finalAt: at,
+          ...(code !== undefined && { lastCode: code }),
+          lastText: text,
+          recipients: state.recipients.map((r) => ({ ...r, status: 'failed', updatedAt: at })),
+        }),
+        events: [
+          ...calls.events,
+          { at, type: status, source: 'worker', status, ...(code !== undefined && { code }), text },
+        ],
+      };
+    });
+    logger.warn({ messageId: id, code, text, status }, `message ${status}`);
+    throw new UnrecoverableError(`${status}: ${code ?? ''} ${text}`.trim());
+  }
+
+  /** After an ambiguous or interrupted call: does eCall already have this JobID? */
+  async function priorSubmissionFound(job: Job<SendJobData>, token: string | undefined, record: Record_) {
+    const id = record.id;
+    const since = Date.parse(record.state.inFlight?.startedAt ?? record.state.updatedAt);
+    const wait = since + graceMs - now();
+    if (wait > 0) throw new RetryLater('waiting before checking an ambiguous submission', wait);
+    const result = await client.getState(
+      { jobId: id },
+      { clientRequestId: `${id}.check${record.state.attempts}` },
+    );
+    await change(id, ({ state }) => ({
+      state: withResult(state, result),
+      events: [{ ...resultEvent(result, iso()), type: 'checked', source: 'worker', detail: 'GetStateBasic' }],
+    }));
+    switch (result.classification) {
+      case 'accepted':
+      case 'pending':
+        await markAccepted(id, result, 'found');
+        return true;
+      case 'not-found':
+        return false;
+      case 'account':
+        return pauseAccount(job, token, id, result.code, result.text);
+      default:
+        throw new RetryLater(`GetStateBasic answered ${result.code} ${result.text}`);
+    }
+  }
+
+  return async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
+    const { messageId: id } = sendJobSchema.parse(job.data);
+    const record = await store.read(id);
+    if (!record) {
+      logger.warn(
+        { messageId: id },
+        'send job without a message record (expired or deleted): nothing to send',
+      );
+      return 'skipped';
+    }
+    if (SETTLED_STATUSES.includes(record.state.status)) return 'skipped';
+
+    const pause = await store.accountPause();
+    if (pause && Date.parse(pause.probeAt) > now()) {
+      if (record.state.status !== 'paused') {
+        await change(id, ({ state }) => ({
+          state: { ...state, status: 'paused', updatedAt: iso() },
+          events: [{ at: iso(), type: 'paused', source: 'worker', status: 'paused', code: pause.code }],
+        }));
+      }
+      return hold(job, token, Date.parse(pause.probeAt));
+    }
+
+    const dueAt = Math.max(
+      Date.parse(record.request.createdAt),
+      Date.parse(record.request.sendAt ?? '') || 0,
+    );
+    if (now() > dueAt + retryDeadlineMs) {
+      return fail(id, 'failed', record.state.lastCode, record.state.lastText ?? 'retry deadline passed');
+    }
+
+    const mayHaveReachedEcall = Boolean(record.state.inFlight || record.state.ambiguous);
+    if (mayHaveReachedEcall && (await priorSubmissionFound(job, token, record))) return 'accepted';
+
+    // Claim: from here a crash leaves `inFlight` behind, and the next attempt checks before it sends.
+    let attempt = record.state.attempts;
+    const claimed = await change(id, ({ state }) => {
+      if (SETTLED_STATUSES.includes(state.status)) return undefined;
+      attempt = state.attempts + 1;
+      const at = iso();
+      return {
+        state: {
+          ...state,
+          status: 'submitting',
+          attempts: attempt,
+          ambiguous: false,
+          updatedAt: at,
+          submittedAt: state.submittedAt ?? at,
+          inFlight: { attempt, startedAt: at, clientRequestId: `${id}.${attempt}` },
+        },
+        events: [{ at, type: 'submitting', source: 'worker', status: 'submitting', attempt }],
+      };
+    });
+    if (!claimed || claimed.state.status !== 'submitting') return 'skipped';
+
+    const files = record.request.files?.length ? await store.files(id) : [];
+    const alwaysNotification = deps.alwaysNotificationFor?.(id);
+    let calls = 0;
+    const callEvents: HistoryEvent[] = [];
+    try {
+      const result = await pRetry(
+        async () => {
+          calls++;
+          const answer = await submitToEcall(client, {
+            jobId: id,
+            request: record.request,
+            files,
+            ...(alwaysNotification && { alwaysNotification }),
+            clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
+            afterAmbiguous: mayHaveReachedEcall,
+          });
+          if (answer.classification === 'transient') {
+            callEvents.push({ ...resultEvent(answer, iso()), type: 'transient', attempt });
+            throw new TransientAnswer(answer);
+          }
+          return answer;
+        },
+        {
+          retries: deps.inCallRetries ?? 2,
+          minTimeout: deps.inCallMinDelayMs ?? 250,
+          maxTimeout: 2_000,
+          randomize: true,
+          shouldRetry: ({ error }) =>
+            error instanceof TransientAnswer ||
+            (error instanceof EcallError && error.retryable && !error.ambiguous),
+        },
+      );
+      const log: CallLog = { extra: calls - 1, events: callEvents };
+      switch (result.classification) {
+        case 'accepted':
+          await markAccepted(id, result, 'submitted', log);
+          return 'accepted';
+        case 'account':
+          return pauseAccount(job, token, id, result.code, result.text, log);
+        default:
+          return fail(id, 'rejected', result.code, result.text, log);
+      }
+    } catch (error) {
+      if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
+      return retryLater(id, { extra: Math.max(0, calls - 1), events: callEvents }, error);
+    }
+  };
+
+  /** A failure worth retrying: remember whether eCall may have the job, then let BullMQ back off. */
+  async function retryLater(id: string, calls: CallLog, error: unknown): Promise<never> {
+    const at = iso();
+    const transient = error instanceof TransientAnswer ? error.result : undefined;
+    const ecallError = error instanceof EcallError ? error : undefined;
+    const ambiguous = ecallError?.ambiguous ?? false;
+    const text = transient ? `${transient.code} ${transient.text}` : describeError(error);
+    await change(id, ({ state }) =>
+      SETTLED_STATUSES.includes(state.status)
+        ? undefined
+        : {
+            state: withoutInFlight({
+              ...(transient ? withResult(state, transient) : state),
+              status: 'retrying',
+              attempts: state.attempts + calls.extra,
+              ambiguous: state.ambiguous || ambiguous,
+              updatedAt: at,
+              lastError: text,
+            }),
+            events: [
+              ...calls.events,
+              {
+                at,
+                type: 'retrying',
+                source: 'worker',
+                status: 'retrying',
+                ...(transient && { code: transient.code, text: transient.text }),
+                ...(ecallError?.requestId && { requestId: ecallError.requestId }),
+                ...(ecallError && { clientRequestId: ecallError.clientRequestId }),
+                detail: ambiguous ? `${text} (may have reached eCall: checking before resending)` : text,
+              },
+            ],
+          },
+    );
+    logger.warn({ messageId: id, error: text, ambiguous }, 'submission failed, will retry');
+    throw ambiguous ? new RetryLater(text, graceMs) : error instanceof Error ? error : new Error(text);
+  }
+}
+
+function withoutInFlight(state: MessageState): MessageState {
+  const { inFlight: _dropped, ...rest } = state;
+  return rest;
+}
+
+function withResult(state: MessageState, result: SendResult): MessageState {
+  const requestIds = result.requestId ? [...state.requestIds, result.requestId].slice(-20) : state.requestIds;
+  return { ...state, lastCode: result.code, lastText: result.text, requestIds, operation: result.operation };
+}
+
+function resultEvent(result: SendResult, at: string): HistoryEvent {
+  return {
+    at,
+    type: 'answer',
+    source: 'worker',
+    code: result.code,
+    text: result.text,
+    clientRequestId: result.clientRequestId,
+    ...(result.requestId && { requestId: result.requestId }),
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof EcallError) return `${error.name} ${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

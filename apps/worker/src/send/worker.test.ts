@@ -1,0 +1,235 @@
+import {
+  createJobId,
+  createMessageStore,
+  type MessageRequest,
+  type MessageStatus,
+  QUEUE_NAMES,
+  type SendJobData,
+} from '@ecall-relay/messages';
+import { type Simulator, startSimulator } from '@ecall-relay/simulator';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
+import { waitFor } from '../../../../test/support/wait.ts';
+import { loadWorkerConfig } from '../config.ts';
+import { silentLogger } from '../logger.ts';
+import { type RunningWorker, startWorker } from '../main.ts';
+
+const at = () => new Date().toISOString();
+const sms = (to = ['0041791234567'], text = 'Alarm: pump 3 stopped'): MessageRequest => ({
+  channel: 'sms',
+  to,
+  text,
+  createdAt: at(),
+});
+
+describe('send worker against the eCall simulator', () => {
+  let sim: Simulator;
+  let redis: Redis;
+  let queue: Queue<SendJobData>;
+  let prefix: string;
+  let worker: RunningWorker | undefined;
+  let store: ReturnType<typeof createMessageStore>;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, stepMs: 20, seed: 7 });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  beforeEach(async () => {
+    sim.reset();
+    prefix = uniquePrefix('worker');
+    redis = connectRedis();
+    queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+    store = createMessageStore({ redis, sendQueue: queue, prefix });
+  });
+
+  afterEach(async () => {
+    await worker?.close();
+    worker = undefined;
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  async function start(env: Record<string, string> = {}) {
+    const config = loadWorkerConfig({
+      REDIS_URL: redisUrl(),
+      KEY_PREFIX: prefix,
+      ECALL_ENDPOINT: sim.endpoint,
+      ECALL_ACCOUNT_NAME: 'demo',
+      ECALL_ACCOUNT_PASSWORD: 'demo',
+      ECALL_TIMEOUT_MS: '2000',
+      AMBIGUOUS_GRACE_MS: '50',
+      RETRY_BASE_MS: '50',
+      RETRY_MAX_MS: '200',
+      WORKER_CONCURRENCY: '5',
+      ...env,
+    });
+    worker = await startWorker(config, { logger: silentLogger });
+  }
+
+  async function send(request: MessageRequest, files?: { fileName: string; contentBase64: string }[]) {
+    const id = createJobId();
+    await store.create([{ id, request, ...(files && { files }) }]);
+    return id;
+  }
+
+  const statusOf = async (id: string) => (await store.read(id))?.state.status;
+  const reaches = (id: string, status: MessageStatus, timeoutMs = 10_000) =>
+    waitFor(async () => (await statusOf(id)) === status, { timeoutMs, what: `${id} ${status}` });
+
+  it('submits each channel to the matching eCall operation and records the acceptance', async () => {
+    await start();
+    const pdf = Buffer.from('%PDF-1.4 test').toString('base64');
+    const ids = {
+      sms: await send({ ...sms(), from: 'ACME', flash: true }),
+      faxBasic: await send({ channel: 'fax', to: ['0041441234567'], text: 'Lieferschein', createdAt: at() }),
+      fax: await send(
+        {
+          channel: 'fax',
+          to: ['0041441234567'],
+          text: 'Rechnung',
+          files: [{ fileName: 'r.pdf', size: 13 }],
+          faxOptions: { maxRetries: 3 },
+          createdAt: at(),
+        },
+        [{ fileName: 'r.pdf', contentBase64: pdf }],
+      ),
+      voice: await send({
+        channel: 'voice',
+        to: ['0041791234567'],
+        text: 'Bonjour',
+        language: 'FR',
+        createdAt: at(),
+      }),
+    };
+    for (const id of Object.values(ids)) await reaches(id, 'accepted');
+    expect(sim.job(ids.sms)?.jobs[0]).toMatchObject({ operation: 'SendSMSBasic' });
+    expect(sim.job(ids.faxBasic)?.jobs[0]).toMatchObject({ operation: 'SendFaxBasic' });
+    expect(sim.job(ids.fax)?.jobs[0]).toMatchObject({ operation: 'SendFax' });
+    expect(sim.job(ids.voice)?.jobs[0]).toMatchObject({ operation: 'SendVoiceBasic' });
+    const record = await store.get(ids.sms);
+    expect(record?.state).toMatchObject({ attempts: 1, lastCode: 0, lastText: 'OK' });
+    expect(record?.state.requestIds).toHaveLength(1);
+    expect(record?.history.map((e) => e.type)).toEqual(['created', 'submitting', 'accepted']);
+    expect(sim.stats()).toMatchObject({ accepted: 4, duplicates: 0 });
+    expect(await queue.getJob(ids.sms)).toBeUndefined();
+  });
+
+  it('retries transient codes, in the call and then durably, and submits exactly once', async () => {
+    await start();
+    sim.setFaults({ script: ['11403', '11999', '11403', '11999', 'ok'] });
+    const id = await send(sms());
+    await reaches(id, 'accepted');
+    const record = await store.get(id);
+    expect(record?.state.attempts).toBe(5);
+    expect(record?.history.map((e) => e.type)).toContain('retrying');
+    expect(sim.stats()).toMatchObject({ submissions: 5, accepted: 1, duplicates: 0 });
+  });
+
+  it('after an answer lost in transit (accept-then-drop), finds the job with GetStateBasic instead of resending', async () => {
+    await start();
+    sim.setFaults({ script: ['accept-then-drop'] });
+    const id = await send(sms());
+    await reaches(id, 'accepted');
+    const record = await store.get(id);
+    expect(record?.history.map((e) => e.type)).toEqual([
+      'created',
+      'submitting',
+      'retrying',
+      'checked',
+      'accepted',
+    ]);
+    expect(sim.stats()).toMatchObject({ submissions: 1, accepted: 1, duplicates: 0 });
+  });
+
+  it('after a connection dropped before eCall stored anything, checks, then sends again', async () => {
+    await start();
+    sim.setFaults({ script: ['drop'] });
+    const id = await send(sms());
+    await reaches(id, 'accepted');
+    expect((await store.get(id))?.history.map((e) => e.type)).toEqual([
+      'created',
+      'submitting',
+      'retrying',
+      'checked',
+      'submitting',
+      'accepted',
+    ]);
+    expect(sim.stats()).toMatchObject({ accepted: 1, duplicates: 0 });
+  });
+
+  it('rejects at once on a permanent code, with the code and its text', async () => {
+    await start();
+    const id = await send({ ...sms(['not a number!']) });
+    await reaches(id, 'rejected');
+    const record = await store.read(id);
+    expect(record?.state).toMatchObject({ lastCode: 11100, attempts: 1 });
+    expect(record?.state.recipients.every((r) => r.status === 'failed')).toBe(true);
+    expect(sim.stats().submissions).toBe(1);
+  });
+
+  it('passes a scheduled SendDate through and counts eCall’s "job is scheduled" as accepted', async () => {
+    await start();
+    const id = await send({ ...sms(), sendAt: '2099-01-01T10:00:00+01:00', sendDate: '2099-01-01 10:00:00' });
+    await reaches(id, 'accepted');
+    expect((await store.read(id))?.state.lastCode).toBe(11912);
+  });
+
+  it('gives up after the retry deadline with the last code', async () => {
+    await start({ RETRY_DEADLINE_HOURS: '0.0003' }); // about one second
+    sim.setFaults({ rate11403: 1 });
+    const id = await send(sms());
+    await reaches(id, 'failed');
+    expect((await store.read(id))?.state).toMatchObject({ lastCode: 11403 });
+  });
+
+  it('pauses the whole account on an account error and resumes when an admin says so', async () => {
+    await start({ ECALL_ACCOUNT_PASSWORD: 'wrong', ACCOUNT_PROBE_INTERVAL_MS: '3600000' });
+    const first = await send(sms());
+    await reaches(first, 'paused');
+    const second = await send(sms(['0041797654321']));
+    expect(await store.accountPause()).toMatchObject({ code: 11001 });
+    expect(await queue.isPaused()).toBe(true);
+    expect(await statusOf(second)).toBe('queued');
+    expect(sim.stats().submissions).toBe(1);
+    // The admin fixes the password: here, a new worker with the right one.
+    await worker?.close();
+    await start();
+    await store.resumeAccount();
+    await queue.promoteJobs();
+    await reaches(first, 'accepted');
+    await reaches(second, 'accepted');
+    expect(await store.accountPause()).toBeUndefined();
+    expect(sim.stats()).toMatchObject({ accepted: 2, duplicates: 0 });
+  });
+
+  it('lets one message probe a paused account after the probe interval, and resumes on success', async () => {
+    sim.setFaults({});
+    await start({ ACCOUNT_PROBE_INTERVAL_MS: '300' });
+    await store.pauseAccount({
+      code: 11301,
+      text: 'AccNoUnits',
+      since: at(),
+      probeAt: new Date(Date.now() + 300).toISOString(),
+    });
+    const id = await send(sms());
+    await reaches(id, 'accepted', 15_000);
+    expect(await store.accountPause()).toBeUndefined();
+    expect(await queue.isPaused()).toBe(false);
+  });
+
+  it('does not send a message canceled before the worker took it', async () => {
+    const id = await send(sms());
+    expect(await store.cancel(id)).toEqual({ outcome: 'canceled' });
+    await start();
+    const other = await send(sms());
+    await reaches(other, 'accepted');
+    expect(await statusOf(id)).toBe('canceled');
+    expect(sim.job(id)).toBeUndefined();
+  });
+});
