@@ -1,0 +1,87 @@
+import { createJobId, createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import { type Simulator, startSimulator } from '@ecall-relay/simulator';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
+import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
+import { waitFor } from '../../../../test/support/wait.ts';
+
+const MESSAGES = 60;
+
+describe('a worker process killed with SIGKILL mid-run', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    // Slow answers and lost answers widen the window in which a kill lands between request and record.
+    sim = await startSimulator({
+      port: 0,
+      stepMs: 50,
+      seed: 11,
+      faults: { latencyMs: 120, acceptThenDropRate: 0.1 },
+    });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('still sends every message exactly once', { timeout: 90_000 }, async () => {
+    const prefix = uniquePrefix('crash');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+    const store = createMessageStore({ redis, sendQueue: queue, prefix });
+    const ids = Array.from({ length: MESSAGES }, () => createJobId());
+    await store.create(
+      ids.map((id) => ({
+        id,
+        request: {
+          channel: 'sms',
+          to: ['0041791234567'],
+          text: `m ${id}`,
+          createdAt: new Date().toISOString(),
+        },
+      })),
+    );
+
+    const env = {
+      REDIS_URL: redisUrl(),
+      KEY_PREFIX: prefix,
+      ECALL_ENDPOINT: sim.endpoint,
+      ECALL_ACCOUNT_NAME: 'demo',
+      ECALL_ACCOUNT_PASSWORD: 'demo',
+      WORKER_CONCURRENCY: '8',
+      LOCK_DURATION_MS: '1500',
+      STALLED_INTERVAL_MS: '500',
+      AMBIGUOUS_GRACE_MS: '50',
+      RETRY_BASE_MS: '50',
+      RETRY_MAX_MS: '300',
+      LOG_LEVEL: 'silent',
+    };
+    const accepted = async () => {
+      let n = 0;
+      for (const id of ids) if ((await store.read(id))?.state.status === 'accepted') n++;
+      return n;
+    };
+    let kills = 0;
+    for (const target of [10, 25, 40]) {
+      const child = spawnTs('apps/worker/src/main.ts', env);
+      await waitFor(async () => (await accepted()) >= target, {
+        timeoutMs: 30_000,
+        what: `${target} accepted`,
+      });
+      await killAndWait(child, 'SIGKILL');
+      kills++;
+    }
+    const last = spawnTs('apps/worker/src/main.ts', env);
+    try {
+      await waitFor(async () => (await accepted()) === MESSAGES, { timeoutMs: 45_000, what: 'all accepted' });
+    } finally {
+      await killAndWait(last, 'SIGTERM');
+    }
+    const stats = sim.stats();
+    expect(kills).toBe(3);
+    expect(stats.accepted).toBe(MESSAGES);
+    expect(stats.duplicates).toBe(0);
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});
