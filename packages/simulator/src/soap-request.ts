@@ -61,7 +61,7 @@ export function readSoapRequest(
   }
   let envelope: XmlElement;
   try {
-    envelope = parseXml(text);
+    envelope = parseXml(text, ['FileContent']);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     return problem(
