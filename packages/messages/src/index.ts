@@ -8,6 +8,9 @@ export {
   type FaxOptions,
   faxOptionsSchema,
   type HistoryEvent,
+  HOST_EVENT_TYPES,
+  type HostEventDraft,
+  type HostEventType,
   type InFlight,
   MESSAGE_STATUSES,
   type MessageRecord,
@@ -34,4 +37,5 @@ export {
   type MessageStoreOptions,
   type NewMessage,
   type StateChange,
+  type UpdatedRecord,
 } from './store.ts';

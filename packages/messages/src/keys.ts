@@ -9,6 +9,12 @@ export function storeKeys(prefix: string) {
     record: (id: string) => `${prefix}:msg:${id}`,
     history: (id: string) => `${prefix}:msg:${id}:history`,
     files: (id: string) => `${prefix}:msg:${id}:files`,
+    /** Host events of a message by sequence number (the webhook outbox). */
+    outbox: (id: string) => `${prefix}:msg:${id}:outbox`,
+    /** Webhook delivery progress and attempts of a message. */
+    deliveries: (id: string) => `${prefix}:msg:${id}:deliveries`,
+    /** `id:seq` of host events whose delivery jobs may not exist yet, scored by creation time. */
+    outboxPending: `${prefix}:outbox:pending`,
     all: `${prefix}:idx:all`,
     byStatus: (status: MessageStatus) => `${prefix}:idx:status:${status}`,
     byChannel: (channel: Channel) => `${prefix}:idx:channel:${channel}`,

@@ -156,3 +156,23 @@ export interface MessageRecord {
   version: number;
   history: HistoryEvent[];
 }
+
+/** Kinds of events published to the host system. */
+export const HOST_EVENT_TYPES = [
+  'message.accepted',
+  'message.rejected',
+  'message.failed',
+  'recipient.sent',
+  'recipient.delivered',
+  'recipient.failed',
+  'recipient.unconfirmed',
+  'message.reply',
+] as const;
+export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
+
+/** An event for the host as the worker writes it; the outbox gives it its sequence number. */
+export interface HostEventDraft {
+  readonly type: HostEventType;
+  readonly occurredAt: string;
+  readonly data: Record<string, unknown>;
+}

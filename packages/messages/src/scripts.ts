@@ -1,14 +1,16 @@
 /**
  * Compare-and-set of a message's mutable state: applies only when the version is still the one the caller
- * read, moves the id between status indexes, appends the history events and refreshes the retention.
- * KEYS: record, history, old status index, new status index.
- * ARGV: expected version, state JSON, id, retention ms, history events (JSON) ...
- * Returns the new version, 0 when the record is gone, -1 on a version conflict.
+ * read, moves the id between status indexes, appends history events and host events (the webhook outbox,
+ * so that an event exists exactly when its state change does) and refreshes the retention.
+ * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set.
+ * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n,
+ *       n history events (JSON), then host events (JSON).
+ * Returns {new version, first outbox seq or 0}; {0} when the record is gone, {-1} on a version conflict.
  */
 export const UPDATE_STATE = `
 local v = redis.call('HGET', KEYS[1], 'v')
-if not v then return 0 end
-if v ~= ARGV[1] then return -1 end
+if not v then return {0} end
+if v ~= ARGV[1] then return {-1} end
 local nv = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'v', nv)
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -16,9 +18,18 @@ if KEYS[3] ~= KEYS[4] then
   redis.call('ZREM', KEYS[3], ARGV[3])
   redis.call('ZADD', KEYS[4], 0, ARGV[3])
 end
-for i = 5, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+local n = tonumber(ARGV[6])
+for i = 7, 6 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
-return nv
+local first = 0
+for i = 7 + n, #ARGV do
+  local seq = redis.call('HINCRBY', KEYS[1], 'evseq', 1)
+  if first == 0 then first = seq end
+  redis.call('HSET', KEYS[5], seq, ARGV[i])
+  redis.call('ZADD', KEYS[6], ARGV[5], ARGV[3] .. ':' .. seq)
+end
+if first > 0 then redis.call('PEXPIRE', KEYS[5], ARGV[4]) end
+return {nv, first}
 `;
 
 /**

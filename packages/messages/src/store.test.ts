@@ -190,3 +190,36 @@ describe('MessageStore.create when part of the transaction fails', () => {
     redis.disconnect();
   });
 });
+
+describe('MessageStore host-event outbox', () => {
+  it('numbers host events per message in the same step as the state change', async () => {
+    const prefix = uniquePrefix('outbox');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    const occurredAt = new Date().toISOString();
+    const first = await store.update(id, ({ state }) => ({
+      state: { ...state, status: 'accepted' },
+      events: [],
+      hostEvents: [{ type: 'message.accepted', occurredAt, data: {} }],
+    }));
+    const second = await store.update(id, ({ state }) => ({
+      state,
+      events: [],
+      hostEvents: [
+        { type: 'recipient.sent', occurredAt, data: { address: '0041791234567' } },
+        { type: 'recipient.delivered', occurredAt, data: { address: '0041791234567' } },
+      ],
+    }));
+    expect(first?.outboxSeqs).toEqual([1]);
+    expect(second?.outboxSeqs).toEqual([2, 3]);
+    const outbox = await redis.hgetall(store.keys.outbox(id));
+    expect(JSON.parse(outbox['3'] ?? '{}')).toMatchObject({ type: 'recipient.delivered' });
+    expect(await redis.zrange(store.keys.outboxPending, 0, -1)).toEqual([`${id}:1`, `${id}:2`, `${id}:3`]);
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});

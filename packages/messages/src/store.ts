@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type Channel,
   type HistoryEvent,
+  type HostEventDraft,
   MESSAGE_STATUSES,
   type MessageRecord,
   type MessageRequest,
@@ -55,11 +56,16 @@ export type IdempotencyClaim =
   | { readonly kind: 'mismatch' }
   | { readonly kind: 'in-progress' };
 
-/** What an update function returns: the next state and the history events that explain it. */
+/** What an update function returns: the next state, the history events that explain it, and host events. */
 export interface StateChange {
   readonly state: MessageState;
   readonly events: readonly HistoryEvent[];
+  /** Events for the host system's webhook, written to the message's outbox in the same step. */
+  readonly hostEvents?: readonly HostEventDraft[];
 }
+
+/** A record as written by {@link MessageStore.update}, with the outbox sequence numbers it added. */
+export type UpdatedRecord = Omit<MessageRecord, 'history'> & { readonly outboxSeqs?: readonly number[] };
 
 /** Filters of {@link MessageStore.list}. */
 export interface ListFilter {
@@ -115,7 +121,7 @@ export class MessageStore {
     this.#redis = options.redis;
     this.#queue = options.sendQueue;
     if (!('relayUpdateState' in this.#redis)) {
-      this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 4, lua: UPDATE_STATE });
+      this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 6, lua: UPDATE_STATE });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
       this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
     }
@@ -253,26 +259,35 @@ export class MessageStore {
   async update(
     id: string,
     change: (record: Omit<MessageRecord, 'history'>) => StateChange | undefined,
-  ): Promise<Omit<MessageRecord, 'history'> | undefined> {
+  ): Promise<UpdatedRecord | undefined> {
     const k = this.keys;
     for (let round = 0; round < 20; round++) {
       const record = await this.read(id);
       if (!record) return undefined;
       const next = change(record);
       if (!next) return record;
-      const result = (await this.#command('relayUpdateState', [
+      const hostEvents = next.hostEvents ?? [];
+      const [version, firstSeq] = (await this.#command('relayUpdateState', [
         k.record(id),
         k.history(id),
         k.byStatus(record.state.status),
         k.byStatus(next.state.status),
+        k.outbox(id),
+        k.outboxPending,
         record.version,
         JSON.stringify(next.state),
         id,
         this.retentionMs,
+        Date.now(),
+        next.events.length,
         ...next.events.map((event) => JSON.stringify(event)),
-      ])) as number;
-      if (result === 0) return undefined;
-      if (result > 0) return { id, request: record.request, state: next.state, version: result };
+        ...hostEvents.map((event) => JSON.stringify(event)),
+      ])) as [number, number?];
+      if (version === 0) return undefined;
+      if (version > 0) {
+        const seqs = firstSeq ? hostEvents.map((_, i) => firstSeq + i) : [];
+        return { id, request: record.request, state: next.state, version, outboxSeqs: seqs };
+      }
     }
     throw new Error(`message ${id}: too many concurrent updates`);
   }
