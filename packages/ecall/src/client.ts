@@ -1,10 +1,12 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { EcallClient } from './ecall-client.ts';
 import { EcallError, EcallTransportError } from './errors.ts';
 import { ECALL_ENDPOINT, type OperationName } from './operations.ts';
+import type { CallOptions, EcallClientOptions, EcallLogger } from './options.ts';
+import type { StateResult } from './results.ts';
 import { type CallSetup, runCall } from './run-call.ts';
 import { createSoapTransport } from './soap-transport.ts';
-import type { CallOptions, EcallClient, EcallClientOptions, EcallLogger, StateResult } from './types.ts';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -1,5 +1,6 @@
 export { createEcallClient } from './client.ts';
 export { fromEcallDateTime, parseEcallTimestamp, toEcallDateTime } from './date-time.ts';
+export type { EcallClient } from './ecall-client.ts';
 export {
   EcallError,
   type EcallErrorContext,
@@ -9,6 +10,14 @@ export {
   EcallTimeoutError,
   EcallTransportError,
 } from './errors.ts';
+export type {
+  FaxFile,
+  GetStateInput,
+  SendFaxBasicInput,
+  SendFaxInput,
+  SendSmsInput,
+  SendVoiceInput,
+} from './inputs.ts';
 export {
   ECALL_ENDPOINT,
   ECALL_NAMESPACE,
@@ -20,22 +29,6 @@ export {
   soapActionOf,
   WSDL_PATH,
 } from './operations.ts';
+export type { CallOptions, EcallClientOptions, EcallLogFn, EcallLogger } from './options.ts';
 export { FIELD_ELEMENTS } from './request-fields.ts';
-export type {
-  CallMeta,
-  CallOptions,
-  EcallClient,
-  EcallClientOptions,
-  EcallLogFn,
-  EcallLogger,
-  FaxFile,
-  GetStateInput,
-  JobState,
-  ResponseClass,
-  SendFaxBasicInput,
-  SendFaxInput,
-  SendResult,
-  SendSmsInput,
-  SendVoiceInput,
-  StateResult,
-} from './types.ts';
+export type { CallMeta, JobState, ResponseClass, SendResult, StateResult } from './results.ts';

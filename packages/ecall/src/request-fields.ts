@@ -1,5 +1,5 @@
+import type { FaxFile } from './inputs.ts';
 import { OPERATION_FIELDS, type OperationField, type OperationName } from './operations.ts';
-import type { FaxFile } from './types.ts';
 import { escapeXmlText, findNonXmlChar } from './xml-text.ts';
 
 /** camelCase input key -> eCall element name, for every operation (eCall's names are case-sensitive). */

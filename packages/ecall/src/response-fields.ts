@@ -1,6 +1,6 @@
 import { fromEcallDateTime } from './date-time.ts';
 import type { OperationName } from './operations.ts';
-import type { JobState } from './types.ts';
+import type { JobState } from './results.ts';
 
 /** The readable part of an operation's answer. */
 export interface ParsedResponse {

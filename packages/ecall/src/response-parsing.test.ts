@@ -1,42 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEcallClient } from './client.ts';
-import { EcallHttpError, EcallSoapFaultError } from './errors.ts';
-import type { SoapVersion } from './operations.ts';
-import { type CaptureServer, type Reply, startCaptureServer } from './test-support/capture-server.ts';
-import {
-  envelope,
-  faultReply,
-  jobResponse,
-  sendResponseBody,
-  soapReply,
-  stateResponseBody,
-} from './test-support/soap-replies.ts';
-import type { EcallClient, EcallClientOptions } from './types.ts';
+import { type CaptureServer, startCaptureServer } from './test-support/capture-server.ts';
+import { jobResponse, sendResponseBody, soapReply, stateResponseBody } from './test-support/soap-replies.ts';
+import { withReply } from './test-support/with-reply.ts';
 
 let server: CaptureServer;
 beforeAll(async () => {
   server = await startCaptureServer();
 });
 afterAll(() => server.close());
-
-async function withReply<T>(
-  reply: Reply,
-  run: (client: EcallClient) => Promise<T>,
-  options: Partial<EcallClientOptions> = {},
-): Promise<T> {
-  server.setReply(() => reply);
-  const client = createEcallClient({
-    accountName: 'acme',
-    accountPassword: 'pw',
-    endpoint: server.endpoint,
-    ...options,
-  });
-  try {
-    return await run(client);
-  } finally {
-    await client.close();
-  }
-}
 
 const sms = { address: '0041791234567', message: 'hi', jobId: 'job-1' };
 const fullJob = {
@@ -52,6 +23,7 @@ const fullJob = {
 describe('send answers', () => {
   it('returns ResponseCode 0 as accepted with the request id of the response', async () => {
     const result = await withReply(
+      server,
       soapReply('1.2', sendResponseBody('SendSMSBasic', 0, 'OK'), 'srv-42'),
       (c) => c.sendSms(sms, { clientRequestId: 'cli-1' }),
     );
@@ -72,7 +44,7 @@ describe('send answers', () => {
 
   it('returns an HTTP 200 business error as a classified result instead of throwing', async () => {
     const reply = soapReply('1.2', sendResponseBody('SendSMSBasic', 11001, 'Access denied'));
-    const result = await withReply(reply, (c) => c.sendSms(sms));
+    const result = await withReply(server, reply, (c) => c.sendSms(sms));
     expect(result).toMatchObject({
       code: 11001,
       text: 'Access denied',
@@ -82,28 +54,31 @@ describe('send answers', () => {
   });
 
   it('marks a code missing from the tables as unknown and permanent', async () => {
-    const result = await withReply(soapReply('1.2', sendResponseBody('SendVoiceBasic', 12345, 'New')), (c) =>
-      c.sendVoice(sms),
+    const result = await withReply(
+      server,
+      soapReply('1.2', sendResponseBody('SendVoiceBasic', 12345, 'New')),
+      (c) => c.sendVoice(sms),
     );
     expect(result).toMatchObject({ code: 12345, classification: 'permanent', known: false });
   });
 
   it('classifies 11600 as accepted only for a call that follows an ambiguous one', async () => {
     const reply = soapReply('1.2', sendResponseBody('SendSMSBasic', 11600, 'Already transmitted'));
-    expect((await withReply(reply, (c) => c.sendSms(sms))).classification).toBe('permanent');
-    expect((await withReply(reply, (c) => c.sendSms(sms, { afterAmbiguous: true }))).classification).toBe(
-      'accepted',
-    );
+    expect((await withReply(server, reply, (c) => c.sendSms(sms))).classification).toBe('permanent');
+    expect(
+      (await withReply(server, reply, (c) => c.sendSms(sms, { afterAmbiguous: true }))).classification,
+    ).toBe('accepted');
   });
 
   it('uses the transientCodes given to the client', async () => {
     const reply = soapReply('1.2', sendResponseBody('SendFaxBasic', 11102, 'Address missing'));
-    const result = await withReply(reply, (c) => c.sendFaxBasic(sms), { transientCodes: [11102] });
+    const result = await withReply(server, reply, (c) => c.sendFaxBasic(sms), { transientCodes: [11102] });
     expect(result.classification).toBe('transient');
   });
 
   it('keeps leading and trailing spaces of ResponseText', async () => {
     const result = await withReply(
+      server,
       soapReply('1.1', sendResponseBody('SendFax', 0, '  padded  ')),
       (c) => c.sendFax(sms),
       { soapVersion: '1.1' },
@@ -116,7 +91,7 @@ describe('send answers', () => {
       '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>' +
       sendResponseBody('SendSMSBasic', 11403, 'Disturbed') +
       '</env:Body></env:Envelope>';
-    const result = await withReply({ status: 200, body }, (c) => c.sendSms(sms));
+    const result = await withReply(server, { status: 200, body }, (c) => c.sendSms(sms));
     expect(result).toMatchObject({ code: 11403, classification: 'transient' });
   });
 });
@@ -124,7 +99,7 @@ describe('send answers', () => {
 describe('GetStateBasic answers', () => {
   it('maps a full JobResponse, converting FinishDate from Zurich time to UTC', async () => {
     const reply = soapReply('1.2', stateResponseBody(0, 'OK', jobResponse(fullJob)));
-    const result = await withReply(reply, (c) => c.getState({ jobId: 'job-1' }));
+    const result = await withReply(server, reply, (c) => c.getState({ jobId: 'job-1' }));
     expect(result).toMatchObject({ code: 0, classification: 'accepted' });
     expect(result.job).toEqual({ ...fullJob, finishDate: '2025-07-15T12:05:00.000Z' });
   });
@@ -138,13 +113,15 @@ describe('GetStateBasic answers', () => {
       finishDate: '0001-01-01T00:00:00',
     };
     const reply = soapReply('1.1', stateResponseBody(0, 'OK', jobResponse(job)));
-    const result = await withReply(reply, (c) => c.getState({ jobId: 'job-1' }), { soapVersion: '1.1' });
+    const result = await withReply(server, reply, (c) => c.getState({ jobId: 'job-1' }), {
+      soapVersion: '1.1',
+    });
     expect(result.job).toEqual({ ...job, finishDate: null });
   });
 
   it('has no job when JobResponse is absent (11910)', async () => {
     const reply = soapReply('1.2', stateResponseBody(11910, 'Job not found'));
-    const result = await withReply(reply, (c) => c.getState({ jobId: 'nope' }));
+    const result = await withReply(server, reply, (c) => c.getState({ jobId: 'nope' }));
     expect(result).toMatchObject({ code: 11910, classification: 'not-found' });
     expect(result.job).toBeUndefined();
     expect('job' in result).toBe(false);
@@ -161,74 +138,8 @@ describe('GetStateBasic answers', () => {
       finishDate: '0001-01-01T00:00:00',
     });
     const reply = soapReply('1.2', stateResponseBody(11910, 'Job not found', defaults));
-    const result = await withReply(reply, (c) => c.getState({ jobId: 'nope' }));
+    const result = await withReply(server, reply, (c) => c.getState({ jobId: 'nope' }));
     expect(result.code).toBe(11910);
     expect(result.job).toBeUndefined();
-  });
-});
-
-describe('answers without a result', () => {
-  it.each<[SoapVersion, string]>([
-    ['1.2', 'soap:Sender'],
-    ['1.1', 'soap:Client'],
-  ])('turns a SOAP %s fault into EcallSoapFaultError', async (version, code) => {
-    const reply = faultReply(
-      version,
-      code,
-      'Server did not recognize the value of HTTP Header SOAPAction: x.',
-    );
-    const error = await withReply(reply, (c) => c.sendSms(sms), { soapVersion: version }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(EcallSoapFaultError);
-    expect(error).toMatchObject({ status: 500, faultcode: code, retryable: false, ambiguous: false });
-    expect(error).toMatchObject({ code: 'SOAP_FAULT', requestId: 'srv-fault-1', operation: 'SendSMSBasic' });
-    expect((error as EcallSoapFaultError).faultstring).toContain('did not recognize the value');
-  });
-
-  it.each<[string, Reply, { status: number; retryable: boolean; ambiguous: boolean; code: string }]>([
-    [
-      '503 with an empty body',
-      { status: 503 },
-      { status: 503, retryable: true, ambiguous: false, code: 'HTTP_503' },
-    ],
-    [
-      '429 with an empty body',
-      { status: 429 },
-      { status: 429, retryable: true, ambiguous: false, code: 'HTTP_429' },
-    ],
-    [
-      '500 with an HTML body',
-      {
-        status: 500,
-        headers: { 'content-type': 'text/html' },
-        body: '<html><body><h1>Runtime Error</h1></body></html>',
-      },
-      { status: 500, retryable: true, ambiguous: true, code: 'HTTP_500' },
-    ],
-    [
-      '502 with a malformed HTML body',
-      { status: 502, body: '<html><body>Bad gateway<br></body></html>' },
-      { status: 502, retryable: true, ambiguous: true, code: 'HTTP_502' },
-    ],
-    [
-      '404 with text',
-      { status: 404, body: 'Not Found' },
-      { status: 404, retryable: false, ambiguous: false, code: 'HTTP_404' },
-    ],
-    [
-      '200 with an HTML body',
-      { status: 200, body: '<html><body>captive portal</body></html>' },
-      { status: 200, retryable: true, ambiguous: true, code: 'BAD_RESPONSE' },
-    ],
-    [
-      '200 with an envelope lacking the result',
-      { status: 200, body: envelope('1.2', '<SendSMSBasicResponse xmlns="eCallWebservice" />') },
-      { status: 200, retryable: true, ambiguous: true, code: 'BAD_RESPONSE' },
-    ],
-  ])('turns %s into EcallHttpError', async (_label, reply, expected) => {
-    const error = await withReply(reply, (c) => c.sendSms(sms)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EcallHttpError);
-    expect(error).toMatchObject(expected);
   });
 });

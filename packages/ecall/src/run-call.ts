@@ -3,10 +3,11 @@ import { type ClassifyOptions, classifyResponse, describeResponse } from '@ecall
 import { EcallError, EcallInputError, EcallTimeoutError, EcallTransportError } from './errors.ts';
 import { httpFailure, transportError } from './failure-errors.ts';
 import type { OperationName, SoapVersion } from './operations.ts';
+import type { CallOptions } from './options.ts';
 import { buildRequestArgs, UnwritableInputError } from './request-fields.ts';
 import { parseResponse } from './response-fields.ts';
+import type { StateResult } from './results.ts';
 import type { SoapOutcome, SoapTransport } from './soap-transport.ts';
-import type { CallOptions, StateResult } from './types.ts';
 
 /** Everything a call needs that does not change between calls. */
 export interface CallSetup {
@@ -89,8 +90,10 @@ export async function runCall(
   try {
     args = buildRequestArgs(operation, setup.credentials, input);
   } catch (error) {
-    if (error instanceof UnwritableInputError) throw new EcallInputError(error.message, attempt);
-    throw error;
+    // Only our own message is kept: a foreign error could quote the input.
+    const message =
+      error instanceof UnwritableInputError ? error.message : `${operation} input could not be encoded`;
+    throw new EcallInputError(message, attempt);
   }
   const started = performance.now();
   const { outcome, timedOut } = await exchangeWithin(setup, attempt, args, options.signal);

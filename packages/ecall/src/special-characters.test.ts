@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEcallClient } from './client.ts';
+import type { EcallClient } from './ecall-client.ts';
 import { type CaptureServer, startCaptureServer } from './test-support/capture-server.ts';
 import { soapReply } from './test-support/soap-replies.ts';
-import type { EcallClient } from './types.ts';
 
 // An XML parser independent of node-soap reads what arrived, so both directions are checked.
 const parser = new XMLParser({

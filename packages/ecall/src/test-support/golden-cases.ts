@@ -1,5 +1,5 @@
+import type { EcallClient } from '../ecall-client.ts';
 import type { OperationName, SoapVersion } from '../operations.ts';
-import type { EcallClient } from '../types.ts';
 
 /** One pinned request: the fixture file holds exactly what the client must send for `run`. */
 export interface GoldenCase {

@@ -1,4 +1,4 @@
-import type { EcallLogger } from '../types.ts';
+import type { EcallLogger } from '../options.ts';
 
 /** One recorded log call. */
 export interface LogLine {
