@@ -1,3 +1,9 @@
+export {
+  callbackUrlFor,
+  callbackUrlLength,
+  ECALL_NOTIFICATION_LIMIT,
+  verifyCallbackSignature,
+} from './callback-url.ts';
 export { createJobId, jobIdLowerBound, jobIdTime } from './job-id.ts';
 export { type StoreKeys, storeKeys } from './keys.ts';
 export {
@@ -24,7 +30,16 @@ export {
   SETTLED_STATUSES,
   type StoredFile,
 } from './model.ts';
-export { QUEUE_NAMES, SEND_JOB_OPTIONS, type SendJobData, sendJobSchema } from './queues.ts';
+export {
+  type CallbackJobData,
+  callbackJobSchema,
+  QUEUE_NAMES,
+  SEND_JOB_OPTIONS,
+  type SendJobData,
+  sendJobSchema,
+  type TrackJobData,
+  trackJobSchema,
+} from './queues.ts';
 export {
   type AccountPause,
   type CancelOutcome,
@@ -39,3 +54,13 @@ export {
   type StateChange,
   type UpdatedRecord,
 } from './store.ts';
+export {
+  addressKey,
+  applyObservation,
+  deriveMessageStatus,
+  expireTracking,
+  isFinalRecipient,
+  JOB_TYPE_OF,
+  type Observation,
+  type TrackingChange,
+} from './tracking.ts';

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const QUEUE_NAMES = {
   /** One job per message: submit it to eCall exactly once. Job id = message id. */
   send: 'ecall-send',
+  /** One job per accepted message: GetStateBasic polls on a backoff schedule until every recipient is final. */
+  track: 'ecall-track',
+  /** eCall notification callbacks, recorded raw by the api and applied by the worker. */
+  callbacks: 'ecall-callbacks',
 } as const;
 
 /** Data of a send job: only the message id; everything else is read from the record (no secrets in jobs). */
@@ -21,3 +25,16 @@ export const SEND_JOB_OPTIONS = {
   removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
+
+/** Data of a tracking job. Job id = message id. */
+export const trackJobSchema = z.strictObject({ messageId: z.string().min(1).max(50) });
+export type TrackJobData = z.infer<typeof trackJobSchema>;
+
+/** Data of a callback job: the raw callback as eCall sent it, decoded to text. */
+export const callbackJobSchema = z.strictObject({
+  messageId: z.string().min(1).max(50),
+  receivedAt: z.string(),
+  method: z.enum(['GET', 'POST']),
+  params: z.record(z.string(), z.string()),
+});
+export type CallbackJobData = z.infer<typeof callbackJobSchema>;
