@@ -113,3 +113,27 @@ export async function startReceiver(status = 200): Promise<Receiver> {
       }),
   };
 }
+
+/** GetStateBasic (SOAP 1.2, demo account): the ResponseCode and the raw answer. */
+export async function getState(
+  sim: Simulator,
+  jobId: string | undefined,
+  address?: string,
+): Promise<{ code: number; text: string }> {
+  const answer = await call(sim, '1.2', 'GetStateBasic', { ...DEMO, JobID: jobId, Address: address });
+  return { code: codeOf(answer), text: answer.text };
+}
+
+/** Polls GetStateBasic until FinishDate is set, then returns the JobResponse fields. */
+export function waitForFinalState(
+  sim: Simulator,
+  jobId: string,
+  address?: string,
+): Promise<Record<string, string | undefined>> {
+  return waitFor(async () => {
+    const { code, text } = await getState(sim, jobId, address);
+    if (code !== 0 || field(text, 'FinishDate') === '0001-01-01T00:00:00') return undefined;
+    const names = ['Address', 'JobType', 'SendState', 'ErrorState', 'PointsUsed', 'FinishDate'];
+    return Object.fromEntries(names.map((name) => [name, field(text, name)]));
+  });
+}

@@ -1,4 +1,8 @@
-import { type X2jOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { parserFor, qualifiedNamesOf } from './xml-parsers.ts';
+import { decodeEntities, rawContentText, XmlSyntaxError } from './xml-text.ts';
+
+export { XmlSyntaxError } from './xml-text.ts';
 
 /** A namespace-resolved XML element. */
 export interface XmlElement {
@@ -11,81 +15,8 @@ export interface XmlElement {
   readonly text: string;
 }
 
-/** Thrown when a document is not well-formed or not namespace-well-formed. */
-export class XmlSyntaxError extends Error {
-  override readonly name = 'XmlSyntaxError';
-}
-
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
-
-const PARSER_OPTIONS: X2jOptions = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // The library leaves numeric character references undecoded, so entities are decoded here, and CDATA
-  // is kept apart so that its content is never decoded.
-  processEntities: false,
-  cdataPropName: '#cdata',
-};
-const parsers = new Map<string, XMLParser>();
-const MAX_CACHED_PARSERS = 64;
-
-// The library accumulates large text nodes slowly (seconds for a 7 MB attachment); as stop nodes the
-// same content is sliced out at once. Stop nodes match qualified names, hence one parser per prefix set.
-function parserFor(rawNames: readonly string[]): XMLParser {
-  const key = rawNames.join(' ');
-  let parser = parsers.get(key);
-  if (parser === undefined) {
-    if (parsers.size >= MAX_CACHED_PARSERS) parsers.clear();
-    parser = new XMLParser({ ...PARSER_OPTIONS, stopNodes: rawNames.map((name) => `..${name}`) });
-    parsers.set(key, parser);
-  }
-  return parser;
-}
-
-function qualifiedNamesOf(text: string, locals: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const local of locals) {
-    for (const match of text.matchAll(new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${local})[\\s/>]`, 'g'))) {
-      if (match[1] !== undefined) names.add(match[1]);
-    }
-  }
-  return [...names].sort();
-}
-
-const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-
-/** Text of a stop node: the raw markup with CDATA unwrapped and entities decoded outside CDATA. */
-function rawContentText(raw: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of raw.matchAll(CDATA_SECTION)) {
-    out += decodeEntities(raw.slice(last, match.index)) + (match[1] ?? '');
-    last = match.index + match[0].length;
-  }
-  return out + decodeEntities(raw.slice(last));
-}
-
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g;
-
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (whole, body: string) => {
-    if (!body.startsWith('#')) return NAMED[body] ?? whole;
-    const code = body.startsWith('#x')
-      ? Number.parseInt(body.slice(2), 16)
-      : Number.parseInt(body.slice(1), 10);
-    if (code > 0x10ffff) throw new XmlSyntaxError(`invalid character reference ${whole}`);
-    return String.fromCodePoint(code);
-  });
-}
 
 type OrderedNode = Record<string, unknown>;
 
