@@ -8,6 +8,8 @@ export const QUEUE_NAMES = {
   track: 'ecall-track',
   /** eCall notification callbacks, recorded raw by the api and applied by the worker. */
   callbacks: 'ecall-callbacks',
+  /** One job per host event and destination: deliver it to the host system's webhook, in order per message. */
+  webhooks: 'host-webhooks',
 } as const;
 
 /** Data of a send job: only the message id; everything else is read from the record (no secrets in jobs). */
@@ -38,3 +40,24 @@ export const callbackJobSchema = z.strictObject({
   params: z.record(z.string(), z.string()),
 });
 export type CallbackJobData = z.infer<typeof callbackJobSchema>;
+
+/** Where a host event goes: the configured host endpoint, or the message's own `callbackUrl`. */
+export const WEBHOOK_DESTINATIONS = ['host', 'message'] as const;
+export type WebhookDestination = (typeof WEBHOOK_DESTINATIONS)[number];
+
+/**
+ * Data of a webhook job: one host event (its outbox sequence number) for one destination. Job id =
+ * `<messageId>:<seq>:<destination>`, so adding it again is a no-op; URLs and credentials are read at delivery
+ * time and never stored in the job.
+ */
+export const webhookJobSchema = z.strictObject({
+  // No colon: the job id joins the parts with colons and BullMQ accepts exactly three of them.
+  messageId: z
+    .string()
+    .min(1)
+    .max(50)
+    .regex(/^[^:]+$/),
+  seq: z.number().int().min(1),
+  destination: z.enum(WEBHOOK_DESTINATIONS),
+});
+export type WebhookJobData = z.infer<typeof webhookJobSchema>;
