@@ -4,6 +4,14 @@ export {
   ECALL_NOTIFICATION_LIMIT,
   verifyCallbackSignature,
 } from './callback-url.ts';
+export {
+  DELIVERY_LOG_LIMIT,
+  DELIVERY_OUTCOMES,
+  type DeliveryAttempt,
+  type DeliveryOutcome,
+  deliveryLogKey,
+  readDeliveries,
+} from './deliveries.ts';
 export { createJobId, jobIdLowerBound, jobIdTime } from './job-id.ts';
 export { type StoreKeys, storeKeys } from './keys.ts';
 export {
@@ -39,6 +47,10 @@ export {
   sendJobSchema,
   type TrackJobData,
   trackJobSchema,
+  WEBHOOK_DESTINATIONS,
+  type WebhookDestination,
+  type WebhookJobData,
+  webhookJobSchema,
 } from './queues.ts';
 export {
   type AccountPause,
