@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { authenticate } from './auth/middleware.ts';
+import type { ApiDeps, AppEnv } from './deps.ts';
+import { errorHandler, validationHook } from './error-handler.ts';
+import { ApiError } from './errors.ts';
+import { accessLog } from './middleware/access-log.ts';
+import { jsonOnly } from './middleware/json-only.ts';
+import { requestId } from './middleware/request-id.ts';
+import { notFoundHandler } from './not-found.ts';
+import { adminRoutes } from './routes/admin/index.ts';
+import type { RouteDeps } from './routes/context.ts';
+import { registerOpenApi } from './routes/docs/openapi.ts';
+import { registerSwaggerUi } from './routes/docs/swagger-ui.ts';
+import { registerHealth } from './routes/health.ts';
+import { messageRoutes } from './routes/messages/index.ts';
+import { VALIDATION_LIMITS } from './validation/limits.ts';
+import { createSendSchemas } from './validation/send-schemas.ts';
+
+/** 80 MiB: ten 5 MiB attachments in base64 (about 70 MB) plus the rest of the request. */
+export const DEFAULT_BODY_LIMIT_BYTES = 80 * 1024 * 1024;
+/** Scheduled messages go to eCall this long before their sendAt. */
+export const DEFAULT_SCHEDULE_LEAD_MS = 5 * 60 * 1000;
+/** A scheduled message must be sent this long before its record would expire. */
+const RETENTION_MARGIN_MS = 60 * 60 * 1000;
+
+/**
+ * Builds the HTTP API: routes, auth, validation, errors and the OpenAPI description. It never listens and
+ * connects nothing: serve `app.fetch` (see `startApi`) or call `app.request()` in tests.
+ *
+ * @throws Error when `notificationReserve` is not between 0 and 100.
+ */
+export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
+  const reserve = deps.notificationReserve ?? 0;
+  if (!Number.isInteger(reserve) || reserve < 0 || reserve > VALIDATION_LIMITS.notificationChars) {
+    throw new Error('notificationReserve must be an integer from 0 to 100');
+  }
+  const now = deps.now ?? (() => new Date());
+  const routeDeps: RouteDeps = {
+    store: deps.store,
+    logger: deps.logger,
+    now,
+    scheduleLeadMs: deps.scheduleLeadMs ?? DEFAULT_SCHEDULE_LEAD_MS,
+    schemas: createSendSchemas({
+      notifyMaxChars: VALIDATION_LIMITS.notificationChars - reserve,
+      maxScheduleAheadMs: Math.max(0, deps.store.retentionMs - RETENTION_MARGIN_MS),
+      now,
+    }),
+  };
+  const maxSize = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId());
+  app.use('*', accessLog(deps.logger));
+  app.use('/v1/*', authenticate(deps.users));
+  app.use('/v1/*', jsonOnly());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
+      },
+    }),
+  );
+  app.route('/v1', messageRoutes(routeDeps));
+  app.route('/v1/admin', adminRoutes(routeDeps));
+  registerHealth(app, deps.health);
+  registerOpenApi(app);
+  registerSwaggerUi(app);
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler(app));
+  return app;
+}

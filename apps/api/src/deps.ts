@@ -1,0 +1,59 @@
+import type { MessageStore } from '@ecall-relay/messages';
+import type { User, UserDirectory } from './auth/user.ts';
+
+/** A pino-compatible logger: the api logs structured objects with an optional message. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** What a health check reports: overall state plus one entry per dependency. */
+export interface HealthReport {
+  readonly ok: boolean;
+  readonly checks: Readonly<Record<string, 'up' | 'down'>>;
+}
+
+/** Everything {@link createApp} needs; the app itself connects nothing. */
+export interface ApiDeps {
+  /** The message store (Redis) that accepted messages are written to. */
+  readonly store: MessageStore;
+  /** Resolves the Authorization header to a user. */
+  readonly users: UserDirectory;
+  /** Structured logger; pass pino in production and {@link silentLogger} in tests. */
+  readonly logger: Logger;
+  /** Largest accepted request body. @defaultValue 83_886_080 (80 MiB: ten 5 MB attachments in base64) */
+  readonly bodyLimitBytes?: number;
+  /**
+   * Characters of eCall's 100-character Notification field kept free for the relay's own callback URL.
+   * @defaultValue 0
+   */
+  readonly notificationReserve?: number;
+  /**
+   * How long before `sendAt` a scheduled message is handed to eCall (with SendDate, so eCall still sends on
+   * time); cancellation stays possible until then.
+   * @defaultValue 300_000 (5 minutes)
+   */
+  readonly scheduleLeadMs?: number;
+  /** The clock. @defaultValue () => new Date() */
+  readonly now?: () => Date;
+  /** Reports the state of the api's dependencies for `GET /health`. @defaultValue always healthy */
+  readonly health?: () => Promise<HealthReport>;
+}
+
+/** The hono environment of every route: the request id and, behind auth, the caller. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    user: User;
+  };
+}
+
+/** A logger that drops everything (tests). */
+export const silentLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  debug: () => {},
+};

@@ -1,0 +1,14 @@
+export { createApp, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_SCHEDULE_LEAD_MS } from './app.ts';
+export { parseApiKeys } from './auth/api-keys.ts';
+export { hashSecret } from './auth/secret-hash.ts';
+export { ROLES, type Role, type User, type UserDirectory } from './auth/user.ts';
+export { createUserDirectory, type UserEntry } from './auth/user-directory.ts';
+export { parseUsersFile } from './auth/users-file.ts';
+export { type ApiConfig, ConfigError, LOG_LEVELS, type LogLevel, loadApiConfig } from './config.ts';
+export { type ApiDeps, type AppEnv, type HealthReport, type Logger, silentLogger } from './deps.ts';
+export { ApiError, type ErrorStatus, FAULT_CODES, type FaultBody, type FieldIssue } from './errors.ts';
+export { createApiLogger } from './logger.ts';
+export { type RunningApi, type StartApiOptions, startApi } from './main.ts';
+export { API_REDIS_OPTIONS, connectApiRedis } from './redis.ts';
+export { ATTACHMENT_EXTENSIONS, VALIDATION_LIMITS, VOICE_LANGUAGES } from './validation/limits.ts';
+export { type MessageView, messageViewSchema, toMessageView } from './views/message-view.ts';

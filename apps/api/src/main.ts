@@ -1,0 +1,152 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import { createAdaptorServer } from '@hono/node-server';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createApp } from './app.ts';
+import { type ApiConfig, ConfigError, loadApiConfig } from './config.ts';
+import type { HealthReport, Logger } from './deps.ts';
+import { createApiLogger } from './logger.ts';
+import { connectApiRedis, redactRedisUrl, waitForRedis } from './redis.ts';
+
+/** Options of {@link startApi}. */
+export interface StartApiOptions {
+  /** @defaultValue a pino logger at `config.logLevel` */
+  readonly logger?: Logger;
+  /** How long to wait for Redis at start. @defaultValue 10_000 */
+  readonly redisTimeoutMs?: number;
+  /** How long `close` lets in-flight requests finish before cutting connections. @defaultValue 5_000 */
+  readonly drainMs?: number;
+}
+
+/** A running api. */
+export interface RunningApi {
+  /** Base URL, e.g. `http://127.0.0.1:3000` (a wildcard host is reported as loopback). */
+  readonly url: string;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes the queue and Redis. Idempotent. */
+  close(): Promise<void>;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+async function redisHealth(redis: Redis): Promise<HealthReport> {
+  const up = await redis.ping().then(
+    () => true,
+    () => false,
+  );
+  return { ok: up, checks: { redis: up ? 'up' : 'down' } };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function baseUrl(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/**
+ * Starts the api: connects Redis (fail-fast options), opens the send queue and the message store, waits for
+ * Redis, then listens.
+ *
+ * @throws Error when Redis is not reachable in time or the port cannot be bound (nothing is left open).
+ */
+export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
+  const logger = options.logger ?? createApiLogger(config.logLevel);
+  const redis = connectApiRedis(config.redisUrl, logger);
+  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: config.keyPrefix });
+  queue.on('error', () => {}); // the connection's own listener already logs; this keeps emit('error') from throwing
+  const shutdownConnections = async () => {
+    await queue.close().catch(() => undefined);
+    await redis.quit().catch(() => redis.disconnect());
+  };
+  let server: Server | undefined;
+  try {
+    await waitForRedis(redis, config.redisUrl, options.redisTimeoutMs ?? 10_000);
+    const store = createMessageStore({
+      redis,
+      sendQueue: queue,
+      prefix: config.keyPrefix,
+      retentionMs: config.retentionDays * DAY_MS,
+      idempotencyTtlMs: config.idempotencyTtlHours * 3600 * 1000,
+    });
+    const app = createApp({
+      store,
+      users: config.users,
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+      scheduleLeadMs: config.scheduleLeadMs,
+      health: () => redisHealth(redis),
+    });
+    server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    const address = await listen(server, config.port, config.host);
+    const url = baseUrl(address);
+    logger.info(
+      { url, redis: redactRedisUrl(config.redisUrl), keyPrefix: config.keyPrefix, users: config.users.size },
+      'api listening',
+    );
+    let closing: Promise<void> | undefined;
+    const running = server;
+    const close = () => {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => running.close(() => resolve()));
+        running.closeIdleConnections();
+        const drain = setTimeout(() => running.closeAllConnections(), options.drainMs ?? 5_000);
+        await closed;
+        clearTimeout(drain);
+        await shutdownConnections();
+        logger.info({ url }, 'api stopped');
+      })();
+      return closing;
+    };
+    return { url, close };
+  } catch (error) {
+    server?.close();
+    await shutdownConnections();
+    throw error;
+  }
+}
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function runFromCommandLine(): Promise<void> {
+  let config: ApiConfig;
+  try {
+    config = loadApiConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  }
+  const logger = createApiLogger(config.logLevel);
+  const api = await startApi(config, { logger }).catch((error: unknown) => {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'api did not start');
+    process.exit(1);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown deadline passed; exiting');
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      api.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runFromCommandLine();
+}

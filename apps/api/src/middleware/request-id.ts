@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../deps.ts';
+
+/** Incoming ids are echoed only when short and plain, so they cannot inject anything into logs or headers. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Gives every request an id (the caller's `x-request-id` when sane, else a UUID) and echoes it back. */
+export function requestId(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', id);
+    c.header('x-request-id', id);
+    await next();
+    if (c.res.headers.get('x-request-id') !== id) c.res.headers.set('x-request-id', id);
+  };
+}

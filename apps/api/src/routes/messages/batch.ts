@@ -1,0 +1,64 @@
+import { createJobId } from '@ecall-relay/messages';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../deps.ts';
+import { errorResponses, idempotencyHeadersSchema, SECURITY } from '../../openapi-common.ts';
+import type { RouteDeps } from '../context.ts';
+import { storeAccepted } from './accept.ts';
+import { acceptedMessage, toNewMessage } from './new-message.ts';
+import { acceptedHeaders, batchAcceptedSchema } from './schemas.ts';
+
+/**
+ * `POST /v1/messages/batch`: up to 1,000 messages of any channel, validated all-or-nothing (one bad message
+ * is a 400 naming `messages.N...` and nothing is stored) and written in one Redis transaction.
+ */
+export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
+  const route = createRoute({
+    method: 'post',
+    path: '/messages/batch',
+    tags: ['messages'],
+    summary: 'Send up to 1,000 messages at once',
+    description:
+      'For bulk senders: all messages are validated first; either all are stored (one round trip) or none.',
+    security: SECURITY,
+    request: {
+      headers: idempotencyHeadersSchema,
+      body: { required: true, content: { 'application/json': { schema: deps.schemas.batch } } },
+    },
+    responses: {
+      202: {
+        description: 'All accepted and stored.',
+        headers: acceptedHeaders,
+        content: { 'application/json': { schema: batchAcceptedSchema } },
+      },
+      ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500, 503),
+    },
+  });
+  app.openapi(route, async (c) => {
+    const now = deps.now();
+    const context = {
+      now,
+      scheduleLeadMs: deps.scheduleLeadMs,
+      user: c.get('user').name,
+      idempotencyKey: c.req.header('idempotency-key'),
+    };
+    const messages = c.req
+      .valid('json')
+      .messages.map(({ channel, ...fields }) =>
+        toNewMessage(channel, fields, { ...context, id: createJobId() }),
+      );
+    const { body, replayed } = await storeAccepted(c, {
+      store: deps.store,
+      logger: deps.logger,
+      messages,
+      body: {
+        messages: messages.map((m) => {
+          const { id, status, channel } = acceptedMessage(m);
+          return { id, status, channel };
+        }),
+      },
+      parseReplay: (stored) => batchAcceptedSchema.parse(stored),
+    });
+    if (replayed) c.header('Idempotency-Replayed', 'true');
+    return c.json(body, 202);
+  });
+}

@@ -1,0 +1,36 @@
+import { type Channel, createJobId } from '@ecall-relay/messages';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../deps.ts';
+import type { RouteDeps } from '../context.ts';
+import { storeAccepted } from './accept.ts';
+import { acceptedMessage, type SendFields, toNewMessage } from './new-message.ts';
+import { type AcceptedMessage, acceptedSchema } from './schemas.ts';
+
+/**
+ * Stores one validated message and sets the headers of its 202 (Location; Idempotency-Replayed on a replay).
+ * Resolves to the body once the message and its job are written.
+ */
+export async function sendOne(
+  c: Context<AppEnv>,
+  deps: RouteDeps,
+  channel: Channel,
+  fields: SendFields,
+): Promise<AcceptedMessage> {
+  const message = toNewMessage(channel, fields, {
+    id: createJobId(),
+    now: deps.now(),
+    scheduleLeadMs: deps.scheduleLeadMs,
+    user: c.get('user').name,
+    idempotencyKey: c.req.header('idempotency-key'),
+  });
+  const { body, replayed } = await storeAccepted(c, {
+    store: deps.store,
+    logger: deps.logger,
+    messages: [message],
+    body: acceptedMessage(message),
+    parseReplay: (stored) => acceptedSchema.parse(stored),
+  });
+  c.header('Location', body.links.self);
+  if (replayed) c.header('Idempotency-Replayed', 'true');
+  return body;
+}

@@ -1,0 +1,80 @@
+import { createMessageStore, type MessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
+import { createApp } from '../app.ts';
+import { parseApiKeys } from '../auth/api-keys.ts';
+import { createUserDirectory } from '../auth/user-directory.ts';
+import { type ApiDeps, type AppEnv, silentLogger } from '../deps.ts';
+
+/** Test users: one per role mix. */
+export const TEST_KEYS = 'ops:send+read+admin:s3cret,reader:read:r3ad,sender:send:s3nd,boss:admin:b0ss';
+
+/** Authorization headers of the test users. */
+export const AUTH = {
+  ops: { authorization: 'Bearer s3cret' },
+  reader: { authorization: 'Bearer r3ad' },
+  sender: { authorization: 'Bearer s3nd' },
+  boss: { authorization: 'Bearer b0ss' },
+} as const;
+
+/** A real app on the test Redis under its own key prefix. */
+export interface Harness {
+  readonly app: OpenAPIHono<AppEnv>;
+  readonly store: MessageStore;
+  readonly queue: Queue<SendJobData>;
+  readonly redis: Redis;
+  /** POSTs JSON as `ops` (or with the given headers). */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** GETs as `ops` (or with the given headers). */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** Number of stored messages and of jobs in any state. */
+  counts(): Promise<{ messages: number; jobs: number }>;
+  close(): Promise<void>;
+}
+
+/** Builds a {@link Harness}; `deps` overrides the app's dependencies. */
+export function createHarness(deps: Partial<ApiDeps> = {}): Harness {
+  const prefix = uniquePrefix('api');
+  const redis = connectRedis();
+  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+  const store = createMessageStore({ redis, sendQueue: queue, prefix });
+  const users = createUserDirectory(parseApiKeys(TEST_KEYS));
+  const app = createApp({ store, users, logger: silentLogger, ...deps });
+  return {
+    app,
+    store,
+    queue,
+    redis,
+    post: (path, body, headers = AUTH.ops) =>
+      Promise.resolve(
+        app.request(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+    get: (path, headers = AUTH.ops) => Promise.resolve(app.request(path, { headers })),
+    counts: async () => {
+      const jobs = await queue.getJobCounts(
+        'waiting',
+        'delayed',
+        'active',
+        'completed',
+        'failed',
+        'paused',
+        'prioritized',
+      );
+      return {
+        messages: await redis.zcard(store.keys.all),
+        jobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+      };
+    },
+    close: async () => {
+      await queue.close();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
