@@ -1,4 +1,6 @@
+import { callbackUrlLength, ECALL_NOTIFICATION_LIMIT } from '@ecall-relay/messages';
 import { z } from 'zod';
+import { parseSchedule } from './track/schedule.ts';
 
 const csvNumbers = z
   .string()
@@ -35,6 +37,28 @@ export const workerEnvSchema = z.object({
   LOCK_DURATION_MS: ms(30_000),
   STALLED_INTERVAL_MS: ms(15_000),
   SHUTDOWN_TIMEOUT_MS: ms(30_000),
+  /** Public base URL of the api, for eCall's notification callbacks (unset: tracking by polling only). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Secret for signing callback URLs; required with PUBLIC_BASE_URL, shared with the api. */
+  CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Which eCall field carries the callback URL. */
+  CALLBACK_FIELD: z.enum(['AlwaysNotification', 'Notification', 'none']).default('AlwaysNotification'),
+  /** Gaps between GetStateBasic polls, the last repeating. */
+  TRACK_SCHEDULE: z
+    .string()
+    .default('30s,1m,2m,5m,10m,30m,1h')
+    .transform((text, ctx) => {
+      try {
+        return parseSchedule(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  TRACKING_WINDOW_HOURS: z.coerce.number().positive().default(72),
+  /** GetStateBasic calls per second across all workers. */
+  POLL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
+  TRACK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,7 +71,16 @@ export type WorkerConfig = z.infer<typeof workerEnvSchema>;
  * @throws Error listing every bad or missing variable, one per line.
  */
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
-  const parsed = workerEnvSchema.safeParse(env);
+  const parsed = workerEnvSchema
+    .refine((c) => !c.PUBLIC_BASE_URL || c.CALLBACK_FIELD === 'none' || c.CALLBACK_SECRET, {
+      path: ['CALLBACK_SECRET'],
+      message: 'required when PUBLIC_BASE_URL is set (the same value as the api)',
+    })
+    .refine((c) => !c.PUBLIC_BASE_URL || callbackUrlLength(c.PUBLIC_BASE_URL) <= ECALL_NOTIFICATION_LIMIT, {
+      path: ['PUBLIC_BASE_URL'],
+      message: `too long: callback URLs must fit eCall's ${ECALL_NOTIFICATION_LIMIT} characters`,
+    })
+    .safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`invalid worker configuration:\n${lines.join('\n')}`);

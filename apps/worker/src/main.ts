@@ -1,18 +1,29 @@
 import { pathToFileURL } from 'node:url';
 import { createEcallClient } from '@ecall-relay/ecall';
-import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import {
+  type CallbackJobData,
+  callbackUrlFor,
+  createMessageStore,
+  QUEUE_NAMES,
+  type SendJobData,
+  type TrackJobData,
+  type UpdatedRecord,
+} from '@ecall-relay/messages';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { startAccountProbe } from './send/account-probe.ts';
+import type { CallbackTarget } from './send/ecall-call.ts';
 import { createSendProcessor } from './send/processor.ts';
 import { createBackoff } from './send/retry-later.ts';
+import { createCallbackProcessor } from './track/callbacks.ts';
+import { createTrackProcessor } from './track/processor.ts';
 
-/** A running worker. */
+/** A running worker process: send, tracking and callback consumers. */
 export interface RunningWorker {
-  readonly worker: Worker<SendJobData>;
+  readonly workers: readonly Worker[];
   /** Stops taking jobs, lets active ones finish (up to the shutdown deadline), closes connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -20,11 +31,11 @@ export interface RunningWorker {
 /** Options of {@link startWorker} besides the configuration. */
 export interface StartWorkerOptions {
   readonly logger?: Logger;
-  /** eCall's AlwaysNotification for a message id (tracking by callback). */
-  readonly alwaysNotificationFor?: (id: string) => string | undefined;
 }
 
-/** Starts the send worker: connects to Redis, then consumes the send queue until closed. */
+const DAY = 24 * 3600_000;
+
+/** Starts the worker: connects to Redis, then consumes the send, track and callback queues until closed. */
 export async function startWorker(
   config: WorkerConfig,
   options: StartWorkerOptions = {},
@@ -36,13 +47,17 @@ export async function startWorker(
     connectionName: 'relay-worker',
   });
   connection.on('error', (error) => logger.warn({ error: error.message }, 'redis connection error'));
-  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection, prefix: config.KEY_PREFIX });
-  queue.on('error', (error) => logger.warn({ error: error.message }, 'send queue error'));
+  const prefix = config.KEY_PREFIX;
+  const sendQueue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection, prefix });
+  const trackQueue = new Queue<TrackJobData>(QUEUE_NAMES.track, { connection, prefix });
+  for (const queue of [sendQueue, trackQueue]) {
+    queue.on('error', (error) => logger.warn({ queue: queue.name, error: error.message }, 'queue error'));
+  }
   const store = createMessageStore({
     redis: connection,
-    sendQueue: queue,
-    prefix: config.KEY_PREFIX,
-    retentionMs: config.RETENTION_DAYS * 24 * 3600_000,
+    sendQueue,
+    prefix,
+    retentionMs: config.RETENTION_DAYS * DAY,
   });
   const client = createEcallClient({
     endpoint: config.ECALL_ENDPOINT,
@@ -53,21 +68,44 @@ export async function startWorker(
     ...(config.ECALL_TRANSIENT_CODES && { transientCodes: config.ECALL_TRANSIENT_CODES }),
     logger,
   });
-  const processor = createSendProcessor({
+  const publish = async (_record: UpdatedRecord) => {};
+  const callbackFor = callbackTargetFor(config);
+  const firstPollMs = config.TRACK_SCHEDULE[0] ?? 30_000;
+
+  const sendProcessor = createSendProcessor({
     store,
     client,
     logger,
+    publish,
     retryDeadlineMs: config.RETRY_DEADLINE_HOURS * 3600_000,
     accountProbeIntervalMs: config.ACCOUNT_PROBE_INTERVAL_MS,
     ambiguousGraceMs: config.AMBIGUOUS_GRACE_MS,
-    ...(options.alwaysNotificationFor && { alwaysNotificationFor: options.alwaysNotificationFor }),
+    ...(callbackFor && { callbackFor }),
+    beforeAccept: async ({ id, request }) => {
+      const due = Math.max(Date.now(), Date.parse(request.sendAt ?? '') || 0);
+      await trackQueue.add(
+        'track',
+        { messageId: id },
+        {
+          jobId: id,
+          delay: due - Date.now() + firstPollMs,
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
+    },
   });
-  const worker = new Worker<SendJobData>(QUEUE_NAMES.send, processor, {
-    connection: connection.duplicate({ connectionName: 'relay-worker-blocking' }),
-    prefix: config.KEY_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
+  const workerOptions = {
+    connection,
+    prefix,
     lockDuration: config.LOCK_DURATION_MS,
     stalledInterval: config.STALLED_INTERVAL_MS,
+  };
+  const blocking = (name: string) => connection.duplicate({ connectionName: `relay-${name}` });
+  const sendWorker = new Worker<SendJobData>(QUEUE_NAMES.send, sendProcessor, {
+    ...workerOptions,
+    connection: blocking('send'),
+    concurrency: config.WORKER_CONCURRENCY,
     // A job whose worker died is taken up again however often that happens: the record's in-flight mark,
     // not a stall counter, decides whether it is safe to send.
     maxStalledCount: 1_000_000,
@@ -78,56 +116,91 @@ export async function startWorker(
       limiter: { max: config.ECALL_RATE_LIMIT_PER_SECOND, duration: 1_000 },
     }),
   });
-  worker.on('error', (error) => logger.error({ error: error.message }, 'send worker error'));
-  worker.on('failed', (job, error) =>
-    logger.debug(
-      { messageId: job?.id, error: error.message, attempts: job?.attemptsMade },
-      'send attempt failed',
-    ),
+  const trackWorker = new Worker<TrackJobData>(
+    QUEUE_NAMES.track,
+    createTrackProcessor({
+      store,
+      client,
+      logger,
+      publish,
+      schedule: config.TRACK_SCHEDULE,
+      windowMs: config.TRACKING_WINDOW_HOURS * 3600_000,
+    }),
+    {
+      ...workerOptions,
+      connection: blocking('track'),
+      concurrency: config.TRACK_CONCURRENCY,
+      maxStalledCount: 1_000_000,
+      limiter: { max: config.POLL_RATE_PER_SECOND, duration: 1_000 },
+    },
   );
+  const callbackWorker = new Worker<CallbackJobData>(
+    QUEUE_NAMES.callbacks,
+    createCallbackProcessor({ store, trackQueue, logger, publish }),
+    { ...workerOptions, connection: blocking('callbacks'), concurrency: 10, maxStalledCount: 1_000_000 },
+  );
+  const workers = [sendWorker, trackWorker, callbackWorker] as Worker[];
+  for (const worker of workers) {
+    worker.on('error', (error) => logger.error({ queue: worker.name, error: error.message }, 'worker error'));
+    worker.on('failed', (job, error) =>
+      logger.debug({ queue: worker.name, jobId: job?.id, error: error.message }, 'job attempt failed'),
+    );
+  }
   const probe = startAccountProbe({
     store,
     logger,
     everyMs: Math.min(5_000, config.ACCOUNT_PROBE_INTERVAL_MS),
   });
-  await worker.waitUntilReady();
+  const housekeeping = setInterval(
+    () => void store.trimIndexes(Date.now() - config.RETENTION_DAYS * DAY).catch(() => undefined),
+    3600_000,
+  );
+  housekeeping.unref();
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   logger.info(
     {
       concurrency: config.WORKER_CONCURRENCY,
       endpoint: config.ECALL_ENDPOINT,
       account: config.ECALL_ACCOUNT_NAME,
+      callbacks: callbackFor ? config.CALLBACK_FIELD : 'off (polling only)',
     },
-    'send worker started',
+    'worker started',
   );
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       probe.stop();
+      clearInterval(housekeeping);
       const deadline = new Promise<'timeout'>((resolve) =>
         setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS).unref(),
       );
-      const outcome = await Promise.race([worker.close().then(() => 'closed' as const), deadline]);
-      if (outcome === 'timeout') {
+      const closed = Promise.all(workers.map((worker) => worker.close())).then(() => 'closed' as const);
+      if ((await Promise.race([closed, deadline])) === 'timeout') {
         logger.warn(
           {},
           'shutdown deadline passed with jobs still active: their locks expire and they run again',
         );
-        await worker.close(true);
+        await Promise.all(workers.map((worker) => worker.close(true)));
       }
-      await queue.close();
+      await Promise.all([sendQueue.close(), trackQueue.close()]);
       await client.close();
       connection.disconnect();
-      logger.info({}, 'send worker stopped');
+      logger.info({}, 'worker stopped');
     })();
     return closing;
   };
-  return { worker, close };
+  return { workers, close };
+}
+
+function callbackTargetFor(config: WorkerConfig): ((id: string) => CallbackTarget) | undefined {
+  const { PUBLIC_BASE_URL: base, CALLBACK_SECRET: secret, CALLBACK_FIELD: field } = config;
+  if (!base || !secret || field === 'none') return undefined;
+  return (id) => ({ url: callbackUrlFor(base, secret, id), field });
 }
 
 async function main(): Promise<void> {
-  const config = loadWorkerConfig();
-  const running = await startWorker(config);
+  const running = await startWorker(loadWorkerConfig());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       void running.close().then(() => process.exit(0));

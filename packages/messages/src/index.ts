@@ -35,6 +35,7 @@ export {
   RECIPIENT_STATUSES,
   type RecipientState,
   type RecipientStatus,
+  type Reply,
   SETTLED_STATUSES,
   type StoredFile,
 } from './model.ts';

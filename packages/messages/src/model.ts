@@ -125,6 +125,18 @@ export interface MessageState {
   acceptedAt?: string;
   finalAt?: string;
   nextAttemptAt?: string;
+  /** Replies to an SMS (eCall `Function=Answer` callbacks), oldest first, at most 100. */
+  replies?: Reply[];
+}
+
+/** A reply a recipient sent to an SMS. */
+export interface Reply {
+  from: string;
+  to: string;
+  text: string;
+  /** eCall's TimeStamp as an ISO instant (or the receive time when eCall sent none). */
+  at: string;
+  receivedAt: string;
 }
 
 /** Where a history event came from. */

@@ -4,14 +4,20 @@ import type { FaxOptions, MessageRequest, StoredFile } from '@ecall-relay/messag
 /** The slice of the eCall client that submitting needs. */
 export type SendClient = Pick<EcallClient, 'sendSms' | 'sendFaxBasic' | 'sendFax' | 'sendVoice'>;
 
+/** Where the relay's callback URL goes: AlwaysNotification (every change) or Notification (final state). */
+export interface CallbackTarget {
+  readonly url: string;
+  readonly field: 'AlwaysNotification' | 'Notification';
+}
+
 /** Everything one submission needs besides the client. */
 export interface Submission {
   readonly jobId: string;
   readonly request: MessageRequest;
   /** Attachment bodies (faxes sent as SendFax). */
   readonly files: readonly StoredFile[];
-  /** eCall's AlwaysNotification (the relay's callback URL, when tracking by callback). */
-  readonly alwaysNotification?: string;
+  /** The relay's callback URL and the eCall field that carries it (tracking by callback). */
+  readonly callback?: CallbackTarget;
   readonly clientRequestId: string;
   readonly afterAmbiguous: boolean;
 }
@@ -39,7 +45,12 @@ export function submitToEcall(client: SendClient, submission: Submission): Promi
   const { request, jobId } = submission;
   const call = { clientRequestId: submission.clientRequestId, afterAmbiguous: submission.afterAmbiguous };
   const address = request.to.join(';');
-  const notification = request.notify?.join(';');
+  const always = submission.callback?.field === 'AlwaysNotification' ? submission.callback.url : undefined;
+  // The caller's own addresses stay in Notification; the relay's URL joins them when it cannot go elsewhere.
+  const withUrl = [...(request.notify ?? []), ...(submission.callback ? [submission.callback.url] : [])].join(
+    ';',
+  );
+  const notification = always ? request.notify?.join(';') : withUrl;
   const common = {
     address,
     message: request.text,
@@ -56,7 +67,7 @@ export function submitToEcall(client: SendClient, submission: Submission): Promi
           ...(request.answerTo && { answer: request.answerTo }),
           ...(request.flash && { msgType: 'Flash' as const }),
           ...(request.noLog !== undefined && { noLog: request.noLog }),
-          ...(submission.alwaysNotification && { alwaysNotification: submission.alwaysNotification }),
+          ...(always && { alwaysNotification: always }),
         },
         call,
       );
@@ -77,7 +88,8 @@ export function submitToEcall(client: SendClient, submission: Submission): Promi
       };
       if (!needsSendFax(request)) return client.sendFaxBasic(basic, call);
       const tokenFields = toTokenFields(request.faxOptions);
-      const notify = [notification, submission.alwaysNotification].filter(Boolean).join(';');
+      // SendFax has no AlwaysNotification: the URL goes with the caller's addresses into Notification.
+      const notify = withUrl;
       return client.sendFax(
         {
           ...basic,

@@ -7,12 +7,14 @@ import {
   type MessageStore,
   SETTLED_STATUSES,
   type SendJobData,
+  type StateChange,
   sendJobSchema,
+  type UpdatedRecord,
 } from '@ecall-relay/messages';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import pRetry from 'p-retry';
 import type { Logger } from '../logger.ts';
-import { type SendClient, submitToEcall } from './ecall-call.ts';
+import { type CallbackTarget, type SendClient, submitToEcall } from './ecall-call.ts';
 import { RetryLater } from './retry-later.ts';
 
 type Record_ = Omit<MessageRecord, 'history'>;
@@ -39,8 +41,15 @@ export interface SendProcessorDeps {
   readonly inCallRetries?: number;
   /** First delay between immediate retries. @defaultValue 250 */
   readonly inCallMinDelayMs?: number;
-  /** eCall's AlwaysNotification for a message (the relay's callback URL), if callbacks are on. */
-  readonly alwaysNotificationFor?: (id: string) => string | undefined;
+  /**
+   * Called once eCall has the message, before its acceptance is recorded (so a crash in between leaves the
+   * follow-up in place; it must be idempotent): schedules delivery tracking.
+   */
+  readonly beforeAccept?: (record: Omit<MessageRecord, 'history'>) => Promise<void>;
+  /** Called with every record whose change wrote host events (to enqueue their webhook deliveries). */
+  readonly publish?: (record: UpdatedRecord) => Promise<void>;
+  /** The relay's callback URL for a message and its eCall field, when tracking by callback is on. */
+  readonly callbackFor?: (id: string) => CallbackTarget | undefined;
   readonly now?: () => number;
 }
 
@@ -73,10 +82,11 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   const iso = () => new Date(now()).toISOString();
 
   /** Writes a state change; resolves to the new record, undefined when the change did not apply. */
-  const change = (
-    id: string,
-    fn: (record: Record_) => { state: MessageState; events: HistoryEvent[] } | undefined,
-  ) => store.update(id, fn);
+  const change = async (id: string, fn: (record: Record_) => StateChange | undefined) => {
+    const record = await store.update(id, fn);
+    if (record?.outboxSeqs?.length && deps.publish) await deps.publish(record);
+    return record;
+  };
 
   async function hold(job: Job<SendJobData>, token: string | undefined, until: number): Promise<never> {
     await job.moveToDelayed(until, token);
@@ -120,7 +130,14 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     return hold(job, token, probeAt);
   }
 
-  async function markAccepted(id: string, result: SendResult, how: 'submitted' | 'found', calls = NO_CALLS) {
+  async function markAccepted(
+    record: Record_,
+    result: SendResult,
+    how: 'submitted' | 'found',
+    calls = NO_CALLS,
+  ) {
+    const id = record.id;
+    await deps.beforeAccept?.(record);
     const at = iso();
     await change(id, ({ state }) => {
       if (SETTLED_STATUSES.includes(state.status)) return undefined;
@@ -140,6 +157,13 @@ export function createSendProcessor(deps: SendProcessorDeps) {
             type: 'accepted',
             status: 'accepted',
             detail: how === 'found' ? 'GetStateBasic found the job of an earlier, unanswered submission' : '',
+          },
+        ],
+        hostEvents: [
+          {
+            type: 'message.accepted',
+            occurredAt: at,
+            data: { code: result.code, text: result.text, requestId: result.requestId },
           },
         ],
       };
@@ -183,6 +207,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
           ...calls.events,
           { at, type: status, source: 'worker', status, ...(code !== undefined && { code }), text },
         ],
+        hostEvents: [{ type: `message.${status}`, occurredAt: at, data: { code, text } }],
       };
     });
     logger.warn({ messageId: id, code, text, status }, `message ${status}`);
@@ -206,7 +231,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     switch (result.classification) {
       case 'accepted':
       case 'pending':
-        await markAccepted(id, result, 'found');
+        await markAccepted(record, result, 'found');
         return true;
       case 'not-found':
         return false;
@@ -273,7 +298,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     if (!claimed || claimed.state.status !== 'submitting') return 'skipped';
 
     const files = record.request.files?.length ? await store.files(id) : [];
-    const alwaysNotification = deps.alwaysNotificationFor?.(id);
+    const callback = deps.callbackFor?.(id);
     let calls = 0;
     const callEvents: HistoryEvent[] = [];
     try {
@@ -284,7 +309,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
             jobId: id,
             request: record.request,
             files,
-            ...(alwaysNotification && { alwaysNotification }),
+            ...(callback && { callback }),
             clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
             afterAmbiguous: mayHaveReachedEcall,
           });
@@ -307,7 +332,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       const log: CallLog = { extra: calls - 1, events: callEvents };
       switch (result.classification) {
         case 'accepted':
-          await markAccepted(id, result, 'submitted', log);
+          await markAccepted(record, result, 'submitted', log);
           return 'accepted';
         case 'account':
           return pauseAccount(job, token, id, result.code, result.text, log);
