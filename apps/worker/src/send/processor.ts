@@ -295,7 +295,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         events: [{ at, type: 'submitting', source: 'worker', status: 'submitting', attempt }],
       };
     });
-    if (!claimed || claimed.state.status !== 'submitting') return 'skipped';
+    if (claimed?.state.status !== 'submitting') return 'skipped';
 
     const files = record.request.files?.length ? await store.files(id) : [];
     const callback = deps.callbackFor?.(id);

@@ -105,7 +105,7 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
         await publish(await store.update(id, ({ state: s }) => applyObservation(s, observation)));
       }
       const after = await store.read(id);
-      if (!after || after.state.status !== 'accepted') return 'final';
+      if (after?.state.status !== 'accepted') return 'final';
     }
     await job.moveToDelayed(Math.min(nextPollAt(start, now(), schedule), end), token);
     throw new DelayedError();

@@ -14,7 +14,7 @@ import { postWebhook } from './http-post.ts';
 import { createOrderGate } from './order-gate.ts';
 import { webhookEvent, webhookHeaders } from './payload.ts';
 import { createDeliveryProgress } from './progress.ts';
-import { createRetryPolicy, type RetryPolicyOptions } from './retry-policy.ts';
+import { createRetryPolicy, type NextStep, type RetryPolicyOptions } from './retry-policy.ts';
 import { resolveTarget, UNUSABLE_URL, type WebhookTarget } from './target.ts';
 
 /** Dependencies of {@link createWebhookProcessor}. */
@@ -32,9 +32,9 @@ export interface WebhookProcessorDeps extends RetryPolicyOptions {
   readonly username?: string | undefined;
   readonly password?: string | undefined;
   /** Limit of one request, answer included. @defaultValue 10_000 */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Shortest wait of an event parked behind its predecessor. @defaultValue 1_000 */
-  readonly orderPollMs?: number;
+  readonly orderPollMs?: number | undefined;
   /** @defaultValue silentLogger */
   readonly logger?: Logger;
   readonly now?: () => number;
@@ -79,11 +79,11 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     return raw ? (JSON.parse(raw) as HostEventDraft) : undefined;
   }
 
-  /** Makes one attempt; `retryAt` is set when the event is to be sent again. */
+  /** Makes one attempt: what to record, and what comes next. */
   async function attempt(
     data: WebhookJobData,
     event: HostEventDraft,
-  ): Promise<{ entry: DeliveryAttempt; retryAt?: number }> {
+  ): Promise<{ entry: DeliveryAttempt; step: NextStep }> {
     const { messageId: id, seq, destination } = data;
     const target = await targetOf(id, destination);
     const started = now();
@@ -91,7 +91,8 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     const base = { seq, type: event.type, destination, attempt, at: new Date(started).toISOString() };
     if (target === 'unusable') {
       const error = `no usable ${destination === 'host' ? 'host webhook URL' : 'callbackUrl'} (absolute http or https)`;
-      return { entry: { ...base, url: UNUSABLE_URL, outcome: 'rejected', error, durationMs: 0 } };
+      const entry = { ...base, url: UNUSABLE_URL, outcome: 'rejected', error, durationMs: 0 } as const;
+      return { entry, step: { outcome: 'rejected' } };
     }
     const payload = webhookEvent(id, seq, event);
     const body = JSON.stringify(payload);
@@ -115,9 +116,9 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
       ...(fault?.errorCode !== undefined && { faultCode: fault.errorCode }),
       ...(fault?.message && { faultMessage: fault.message }),
       durationMs: ended - started,
-      ...(step.nextAttemptAt !== undefined && { nextAttemptAt: new Date(step.nextAttemptAt).toISOString() }),
+      ...(step.outcome === 'retrying' && { nextAttemptAt: new Date(step.nextAttemptAt).toISOString() }),
     };
-    return step.nextAttemptAt === undefined ? { entry } : { entry, retryAt: step.nextAttemptAt };
+    return { entry, step };
   }
 
   return async function processWebhook(job: Job<WebhookJobData>, token?: string): Promise<WebhookJobOutcome> {
@@ -135,8 +136,8 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
       await gate.handOff(data);
       return 'skipped';
     }
-    const { entry, retryAt } = await attempt(data, event);
-    await progress.record(id, destination, seq, entry, retryAt === undefined);
+    const { entry, step } = await attempt(data, event);
+    await progress.record(id, destination, seq, entry, step.outcome !== 'retrying');
     const { url, status, outcome, error, faultMessage } = entry;
     const fields = {
       messageId: id,
@@ -150,11 +151,11 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     };
     if (outcome === 'delivered' || outcome === 'retrying') logger.debug(fields, `webhook ${outcome}`);
     else logger.warn(fields, `webhook ${outcome}`);
-    if (retryAt !== undefined) {
-      await job.moveToDelayed(retryAt, token);
+    if (step.outcome === 'retrying') {
+      await job.moveToDelayed(step.nextAttemptAt, token);
       throw new DelayedError();
     }
     await gate.handOff(data);
-    return outcome === 'retrying' ? 'given-up' : outcome;
+    return step.outcome;
   };
 }

@@ -5,13 +5,13 @@ import type { AnswerVerdict } from './host-answer.ts';
 /** How long and how often an event is resent. */
 export interface RetryPolicyOptions {
   /** Resend for this long after the event's first attempt, then give up. @defaultValue 24 hours */
-  readonly retryForMs?: number;
+  readonly retryForMs?: number | undefined;
   /** First delay between attempts (doubles per attempt, with jitter). @defaultValue 5_000 */
-  readonly retryBaseMs?: number;
+  readonly retryBaseMs?: number | undefined;
   /** Longest delay between attempts. @defaultValue 30 minutes */
-  readonly retryMaxMs?: number;
+  readonly retryMaxMs?: number | undefined;
   /** Source of randomness in [0, 1). @defaultValue Math.random */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
 }
 
 /** Where an attempt stands when its answer is judged. */
@@ -26,10 +26,9 @@ export interface AttemptFacts {
 }
 
 /** The outcome of an attempt and, when retrying, when to try again (ms). */
-export interface NextStep {
-  readonly outcome: DeliveryOutcome;
-  readonly nextAttemptAt?: number;
-}
+export type NextStep =
+  | { readonly outcome: 'retrying'; readonly nextAttemptAt: number }
+  | { readonly outcome: Exclude<DeliveryOutcome, 'retrying'> };
 
 /**
  * Creates the retry decision: exponential backoff with equal jitter (the send worker's strategy), or the
