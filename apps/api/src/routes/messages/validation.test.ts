@@ -237,7 +237,7 @@ describe('notify with a reserve for the relay', () => {
   afterAll(() => h.close());
 
   it('accepts lists that fit 100 less the reserve and refuses longer ones', async () => {
-    const fits = 'a'.repeat(27) + '@example.ch'; // 38 characters
+    const fits = `${'a'.repeat(27)}@example.ch`; // 38 characters
     expect((await h.post('/v1/sms', { ...sms, notify: fits })).status).toBe(202);
     const res = await h.post('/v1/sms', { ...sms, notify: `${fits};0791234567` });
     expect(res.status).toBe(400);
