@@ -22,9 +22,13 @@ export interface Submission {
   readonly afterAmbiguous: boolean;
 }
 
-/** A fax needs SendFax (rather than SendFaxBasic) when it has attachments or TokenFields options. */
+/** A fax needs SendFax (rather than SendFaxBasic) for attachments, TokenFields options or Notification. */
 export function needsSendFax(request: MessageRequest): boolean {
-  return Boolean(request.files?.length || (request.faxOptions && Object.keys(request.faxOptions).length > 0));
+  return Boolean(
+    request.files?.length ||
+      request.notify?.length ||
+      (request.faxOptions && Object.keys(request.faxOptions).length > 0),
+  );
 }
 
 /** Fax options as eCall TokenFields: `Name;=Value;Name;=Value`. */

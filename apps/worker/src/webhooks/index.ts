@@ -1,5 +1,3 @@
-export { parseFaultInfo, verdictFor } from './host-answer.ts';
-export { WEBHOOK_JOB_OPTIONS, webhookJob, webhookJobId } from './jobs.ts';
 export { type WebhookEvent, webhookEvent } from './payload.ts';
 export { createWebhookProcessor, type WebhookJobOutcome, type WebhookProcessorDeps } from './processor.ts';
 export {

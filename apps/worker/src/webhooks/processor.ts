@@ -1,5 +1,4 @@
 import {
-  type DeliveryAttempt,
   type HostEventDraft,
   type MessageStore,
   type WebhookDestination,
@@ -9,13 +8,11 @@ import {
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../logger.ts';
-import { parseFaultInfo, retryAfterMs, verdictFor } from './host-answer.ts';
-import { postWebhook } from './http-post.ts';
+import { createAttempter } from './attempt.ts';
 import { createOrderGate } from './order-gate.ts';
-import { webhookEvent, webhookHeaders } from './payload.ts';
 import { createDeliveryProgress } from './progress.ts';
-import { createRetryPolicy, type NextStep, type RetryPolicyOptions } from './retry-policy.ts';
-import { resolveTarget, UNUSABLE_URL, type WebhookTarget } from './target.ts';
+import { createRetryPolicy, type RetryPolicyOptions } from './retry-policy.ts';
+import { resolveTarget, type WebhookTarget } from './target.ts';
 
 /** Dependencies of {@link createWebhookProcessor}. */
 export interface WebhookProcessorDeps extends RetryPolicyOptions {
@@ -58,7 +55,6 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
   const { store, redis, queue, secret } = deps;
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? Date.now;
-  const timeoutMs = deps.timeoutMs ?? 10_000;
   const progress = createDeliveryProgress(redis, store.keys, store.retentionMs);
   const gate = createOrderGate({
     queue,
@@ -66,7 +62,13 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     now,
     ...(deps.orderPollMs && { pollMs: deps.orderPollMs }),
   });
-  const decide = createRetryPolicy(deps);
+  const attempt = createAttempter({
+    progress,
+    decide: createRetryPolicy(deps),
+    secret,
+    timeoutMs: deps.timeoutMs ?? 10_000,
+    now,
+  });
 
   async function targetOf(id: string, destination: WebhookDestination): Promise<WebhookTarget | 'unusable'> {
     if (destination === 'host') return host ?? 'unusable';
@@ -77,48 +79,6 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
   async function readEvent(id: string, seq: number): Promise<HostEventDraft | undefined> {
     const raw = await redis.hget(store.keys.outbox(id), String(seq));
     return raw ? (JSON.parse(raw) as HostEventDraft) : undefined;
-  }
-
-  /** Makes one attempt: what to record, and what comes next. */
-  async function attempt(
-    data: WebhookJobData,
-    event: HostEventDraft,
-  ): Promise<{ entry: DeliveryAttempt; step: NextStep }> {
-    const { messageId: id, seq, destination } = data;
-    const target = await targetOf(id, destination);
-    const started = now();
-    const { attempt, sinceMs } = await progress.begin(id, destination, seq, started);
-    const base = { seq, type: event.type, destination, attempt, at: new Date(started).toISOString() };
-    if (target === 'unusable') {
-      const error = `no usable ${destination === 'host' ? 'host webhook URL' : 'callbackUrl'} (absolute http or https)`;
-      const entry = { ...base, url: UNUSABLE_URL, outcome: 'rejected', error, durationMs: 0 } as const;
-      return { entry, step: { outcome: 'rejected' } };
-    }
-    const payload = webhookEvent(id, seq, event);
-    const body = JSON.stringify(payload);
-    const headers = webhookHeaders(payload, body, secret, started, target.authorization);
-    const result = await postWebhook({ url: target.url, headers, body, timeoutMs });
-    const ended = now();
-    const answer = result.kind === 'answer' ? result : undefined;
-    const fault = answer && answer.status >= 300 ? parseFaultInfo(answer.body) : undefined;
-    const step = decide({
-      verdict: answer ? verdictFor(answer.status) : 'retry',
-      attempt,
-      sinceMs,
-      nowMs: ended,
-      retryAfterMs: answer && retryAfterMs(answer.headers.get('retry-after'), ended),
-    });
-    const entry: DeliveryAttempt = {
-      ...base,
-      url: target.shownUrl,
-      ...(answer ? { status: answer.status } : { error: result.kind === 'error' ? result.error : '' }),
-      outcome: step.outcome,
-      ...(fault?.errorCode !== undefined && { faultCode: fault.errorCode }),
-      ...(fault?.message && { faultMessage: fault.message }),
-      durationMs: ended - started,
-      ...(step.outcome === 'retrying' && { nextAttemptAt: new Date(step.nextAttemptAt).toISOString() }),
-    };
-    return { entry, step };
   }
 
   return async function processWebhook(job: Job<WebhookJobData>, token?: string): Promise<WebhookJobOutcome> {
@@ -136,7 +96,7 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
       await gate.handOff(data);
       return 'skipped';
     }
-    const { entry, step } = await attempt(data, event);
+    const { entry, step } = await attempt(data, event, await targetOf(id, destination));
     await progress.record(id, destination, seq, entry, step.outcome !== 'retrying');
     const { url, status, outcome, error, faultMessage } = entry;
     const fields = {
