@@ -64,6 +64,7 @@ export {
   MessageStore,
   type MessageStoreOptions,
   type NewMessage,
+  type SeriesPoint,
   type StateChange,
   type UpdatedRecord,
 } from './store.ts';

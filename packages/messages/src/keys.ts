@@ -18,6 +18,10 @@ export function storeKeys(prefix: string) {
     all: `${prefix}:idx:all`,
     byStatus: (status: MessageStatus) => `${prefix}:idx:status:${status}`,
     byChannel: (channel: Channel) => `${prefix}:idx:channel:${channel}`,
+    /** Messages to one recipient (by `addressKey`), for search. */
+    byRecipient: (key: string) => `${prefix}:idx:rcpt:${key}`,
+    /** Per-minute counters and latency sums of one series (see `MessageStore.count`). */
+    series: (name: string) => `${prefix}:series:${name}`,
     idempotency: (scope: string, key: string) => `${prefix}:idem:${scope}:${key}`,
     accountPause: `${prefix}:account:pause`,
   };

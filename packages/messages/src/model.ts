@@ -78,6 +78,8 @@ export const messageRequestSchema = z.strictObject({
   createdAt: z.string(),
   createdBy: z.string().optional(),
   idempotencyKey: z.string().optional(),
+  /** The message this one re-sends (a retry of a failed message gets a new id, hence a new eCall JobID). */
+  retryOf: z.string().optional(),
 });
 export type MessageRequest = z.infer<typeof messageRequestSchema>;
 

@@ -223,3 +223,44 @@ describe('MessageStore host-event outbox', () => {
     redis.disconnect();
   });
 });
+
+describe('MessageStore search and series', () => {
+  it('finds messages by recipient in any number format, combined with other filters', async () => {
+    const prefix = uniquePrefix('search');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const a = createJobId();
+    const b = createJobId();
+    await store.create([{ id: a, request: smsRequest(['+41 79 123 45 67']) }]);
+    await store.create([{ id: b, request: smsRequest(['0791234567', '0041797654321']) }]);
+    expect((await store.list({ recipient: '0041791234567' })).items.map((m) => m.id)).toEqual([b, a]);
+    expect((await store.list({ recipient: '079 765 43 21' })).items.map((m) => m.id)).toEqual([b]);
+    await store.update(a, ({ state }) => ({ state: { ...state, status: 'accepted' }, events: [] }));
+    expect(
+      (await store.list({ recipient: '0041791234567', status: 'accepted' })).items.map((m) => m.id),
+    ).toEqual([a]);
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('keeps per-minute counts and mean durations for the last hour', async () => {
+    const prefix = uniquePrefix('series');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const now = Date.UTC(2026, 10, 23, 10, 30, 30);
+    await store.count('accepted', 100, now);
+    await store.count('accepted', 300, now);
+    await store.count('accepted', 50, now - 60_000);
+    const series = await store.series('accepted', 60, now);
+    expect(series).toHaveLength(60);
+    expect(series[59]).toEqual({ minute: '2026-11-23T10:30:00.000Z', count: 2, meanMs: 200 });
+    expect(series[58]).toMatchObject({ count: 1, meanMs: 50 });
+    expect(series[0]).toMatchObject({ count: 0, meanMs: null });
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from './model.ts';
 import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import { CLAIM_IDEMPOTENCY, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
+import { addressKey } from './tracking.ts';
 
 /** Options of {@link createMessageStore}. */
 export interface MessageStoreOptions {
@@ -71,6 +72,8 @@ export type UpdatedRecord = Omit<MessageRecord, 'history'> & { readonly outboxSe
 export interface ListFilter {
   readonly status?: MessageStatus;
   readonly channel?: Channel;
+  /** Messages to this recipient (any number format, or an address-book name). */
+  readonly recipient?: string;
   /** Created at or after (epoch ms). */
   readonly from?: number;
   /** Created before (epoch ms). */
@@ -92,6 +95,14 @@ export type CancelOutcome =
   | { readonly outcome: 'canceled' }
   | { readonly outcome: 'not-found' }
   | { readonly outcome: 'too-late'; readonly status: MessageStatus };
+
+/** One minute of a series. */
+export interface SeriesPoint {
+  readonly minute: string;
+  readonly count: number;
+  /** Mean duration of the counted events, when durations were recorded. */
+  readonly meanMs: number | null;
+}
 
 /** Why and since when sending is paused for the account. */
 export interface AccountPause {
@@ -170,6 +181,10 @@ export class MessageStore {
       multi.zadd(k.all, 0, id);
       multi.zadd(k.byStatus(status), 0, id);
       multi.zadd(k.byChannel(request.channel), 0, id);
+      for (const address of new Set(request.to.map(addressKey))) {
+        multi.zadd(k.byRecipient(address), 0, id);
+        multi.pexpire(k.byRecipient(address), px);
+      }
       const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
       if (message.delayMs) opts.delay = message.delayMs;
       void new Job(this.#queue, 'send', { messageId: id }, opts, id).addJob(multi as never);
@@ -197,6 +212,7 @@ export class MessageStore {
       pipeline.zrem(k.all, id);
       pipeline.zrem(k.byStatus(initialStatus({ id, request, ...(delayMs ? { delayMs } : {}) })), id);
       pipeline.zrem(k.byChannel(request.channel), id);
+      for (const address of request.to) pipeline.zrem(k.byRecipient(addressKey(address)), id);
     }
     await pipeline.exec();
     await Promise.all(messages.map(({ id }) => this.#queue.remove(id)));
@@ -292,16 +308,22 @@ export class MessageStore {
     throw new Error(`message ${id}: too many concurrent updates`);
   }
 
-  /** Lists messages newest first, by status, channel and creation time, with cursor paging. */
+  /** Lists messages newest first, by recipient, status, channel and creation time, with cursor paging. */
   async list(filter: ListFilter = {}): Promise<ListPage> {
     const k = this.keys;
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
-    const index = filter.status
-      ? k.byStatus(filter.status)
-      : filter.channel
-        ? k.byChannel(filter.channel)
-        : k.all;
-    const needsChannelCheck = Boolean(filter.status && filter.channel);
+    const index = filter.recipient
+      ? k.byRecipient(addressKey(filter.recipient))
+      : filter.status
+        ? k.byStatus(filter.status)
+        : filter.channel
+          ? k.byChannel(filter.channel)
+          : k.all;
+    // The index answers one filter; the others are checked on the records read.
+    const keep = (record: Omit<MessageRecord, 'history'>) =>
+      (!filter.status || record.state.status === filter.status) &&
+      (!filter.channel || record.request.channel === filter.channel);
+    const filtered = [filter.recipient, filter.status, filter.channel].filter(Boolean).length > 1;
     const min = filter.from !== undefined ? `[${jobIdLowerBound(filter.from)}` : '-';
     let max = filter.cursor
       ? `(${filter.cursor}`
@@ -311,7 +333,7 @@ export class MessageStore {
     const items: Omit<MessageRecord, 'history'>[] = [];
     // Bounded scan: a sparse filter returns a short page with a cursor rather than walking the whole index.
     for (let batchNo = 0; batchNo < 10 && items.length < limit; batchNo++) {
-      const batchSize = needsChannelCheck ? limit * 4 : limit - items.length;
+      const batchSize = filtered ? limit * 4 : limit - items.length;
       const ids = await this.#redis.zrange(index, max, min, 'BYLEX', 'REV', 'LIMIT', 0, batchSize);
       if (ids.length === 0) return { items };
       const pipeline = this.#redis.pipeline();
@@ -320,7 +342,7 @@ export class MessageStore {
       for (const [i, id] of ids.entries()) {
         const record = parseRecord(id, (rows[i]?.[1] as (string | null)[] | undefined) ?? []);
         if (!record) continue;
-        if (needsChannelCheck && record.request.channel !== filter.channel) continue;
+        if (filtered && !keep(record)) continue;
         items.push(record);
         if (items.length === limit) return { items, nextCursor: id };
       }
@@ -390,6 +412,37 @@ export class MessageStore {
     await this.#redis.del(this.keys.accountPause);
     await this.#queue.resume();
     return pause;
+  }
+
+  /**
+   * Counts an occurrence in a per-minute series (kept two hours), optionally with a duration, so that the
+   * dashboard can draw throughput and latency over the last hour without a metrics system.
+   */
+  async count(name: string, durationMs?: number, at: number = Date.now()): Promise<void> {
+    const minute = Math.floor(at / 60_000);
+    const key = this.keys.series(name);
+    const pipeline = this.#redis.pipeline().hincrby(key, `${minute}`, 1);
+    if (durationMs !== undefined) pipeline.hincrby(key, `${minute}:ms`, Math.round(durationMs));
+    await pipeline.pexpire(key, 2 * 3600_000).exec();
+  }
+
+  /** The last `minutes` of a series, oldest first: count and mean duration per minute. */
+  async series(name: string, minutes = 60, at: number = Date.now()): Promise<SeriesPoint[]> {
+    const last = Math.floor(at / 60_000);
+    const fields = Array.from({ length: minutes }, (_, i) => last - minutes + 1 + i);
+    const values = await this.#redis.hmget(
+      this.keys.series(name),
+      ...fields.flatMap((minute) => [`${minute}`, `${minute}:ms`]),
+    );
+    return fields.map((minute, i) => {
+      const count = Number(values[2 * i] ?? 0);
+      const totalMs = Number(values[2 * i + 1] ?? 0);
+      return {
+        minute: new Date(minute * 60_000).toISOString(),
+        count,
+        meanMs: count ? totalMs / count : null,
+      };
+    });
   }
 
   #command(name: string, args: (string | number)[]): Promise<unknown> {

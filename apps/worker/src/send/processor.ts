@@ -168,6 +168,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         ],
       };
     });
+    await store.count('accepted', now() - Date.parse(record.request.createdAt)).catch(() => undefined);
     const pause = await store.accountPause();
     if (pause) {
       await store.resumeAccount();

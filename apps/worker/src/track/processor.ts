@@ -44,6 +44,11 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
   const windowMs = deps.windowMs ?? 72 * 3600_000;
   const publish = async (record: UpdatedRecord | undefined) => {
     if (record?.outboxSeqs?.length && deps.publish) await deps.publish(record);
+    // Accepted-to-final latency for the dashboard, counted once: when the message leaves `accepted`.
+    if (record && record.state.status !== 'accepted' && record.state.finalAt && record.state.acceptedAt) {
+      const ms = Date.parse(record.state.finalAt) - Date.parse(record.state.acceptedAt);
+      await store.count('final', ms).catch(() => undefined);
+    }
   };
 
   async function pollRecipient(id: string, address: string | undefined): Promise<StateResult | undefined> {
