@@ -45,7 +45,14 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
   const publish = async (record: UpdatedRecord | undefined) => {
     if (record?.outboxSeqs?.length && deps.publish) await deps.publish(record);
     // Accepted-to-final latency for the dashboard, counted once: when the message leaves `accepted`.
-    if (record && record.state.status !== 'accepted' && record.state.finalAt && record.state.acceptedAt) {
+    const written = Boolean(record?.outboxSeqs?.length);
+    if (
+      written &&
+      record &&
+      record.state.status !== 'accepted' &&
+      record.state.finalAt &&
+      record.state.acceptedAt
+    ) {
       const ms = Date.parse(record.state.finalAt) - Date.parse(record.state.acceptedAt);
       await store.count('final', ms).catch(() => undefined);
     }
