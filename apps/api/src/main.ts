@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { createAdaptorServer } from '@hono/node-server';
@@ -8,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { type ApiConfig, ConfigError, loadApiConfig } from './config.ts';
 import type { HealthReport, Logger } from './deps.ts';
+import { closeServer, listen } from './http-server.ts';
 import { createApiLogger } from './logger.ts';
 import { connectApiRedis, redactRedisUrl, waitForRedis } from './redis.ts';
 
@@ -37,22 +37,6 @@ async function redisHealth(redis: Redis): Promise<HealthReport> {
     () => false,
   );
   return { ok: up, checks: { redis: up ? 'up' : 'down' } };
-}
-
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
-    });
-  });
-}
-
-function baseUrl(address: AddressInfo): string {
-  const wildcard = address.address === '0.0.0.0' || address.address === '::';
-  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
 }
 
 /**
@@ -89,8 +73,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       health: () => redisHealth(redis),
     });
     server = createAdaptorServer({ fetch: app.fetch }) as Server;
-    const address = await listen(server, config.port, config.host);
-    const url = baseUrl(address);
+    const url = await listen(server, config.port, config.host);
     logger.info(
       { url, redis: redactRedisUrl(config.redisUrl), keyPrefix: config.keyPrefix, users: config.users.size },
       'api listening',
@@ -99,11 +82,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     const running = server;
     const close = () => {
       closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => running.close(() => resolve()));
-        running.closeIdleConnections();
-        const drain = setTimeout(() => running.closeAllConnections(), options.drainMs ?? 5_000);
-        await closed;
-        clearTimeout(drain);
+        await closeServer(running, options.drainMs ?? 5_000);
         await shutdownConnections();
         logger.info({ url }, 'api stopped');
       })();

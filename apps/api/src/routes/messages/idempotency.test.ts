@@ -102,7 +102,7 @@ describe('Idempotency-Key', () => {
     const store = createMessageStore({ redis: storeRedis, sendQueue: queue, prefix });
     const users = createUserDirectory(parseApiKeys(TEST_KEYS));
     const app = createApp({ store, users, logger: silentLogger });
-    const post = () =>
+    const post = async () =>
       app.request('/v1/sms', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...withKey('k-5') },

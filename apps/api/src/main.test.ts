@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@ecall-relay/local-redis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../test/support/redis.ts';
+import { parseApiKeys } from './auth/api-keys.ts';
+import { createUserDirectory } from './auth/user-directory.ts';
+import { loadApiConfig } from './config.ts';
+import { silentLogger } from './deps.ts';
+import { startApi } from './main.ts';
+
+describe('startApi', () => {
+  const prefix = uniquePrefix('api-main');
+  const redis = connectRedis();
+  afterAll(async () => {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('listens, accepts a message into Redis under KEY_PREFIX, reports health, and closes idempotently', async () => {
+    const config = {
+      ...loadApiConfig({ RELAY_API_KEYS: 'ops:send+read:s3cret', REDIS_URL: redisUrl(), KEY_PREFIX: prefix }),
+      port: 0,
+      host: '127.0.0.1',
+    };
+    const api = await startApi(config, { logger: silentLogger });
+    expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${api.url}/v1/sms`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' },
+      body: JSON.stringify({ to: '0791234567', text: 'hello' }),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    expect(await redis.hexists(`${prefix}:msg:${id}`, 'req')).toBe(1);
+    expect(await redis.exists(`${prefix}:ecall-send:${id}`)).toBe(1);
+    expect(await (await fetch(`${api.url}/health`)).json()).toEqual({
+      status: 'ok',
+      checks: { redis: 'up' },
+    });
+    await Promise.all([api.close(), api.close()]);
+    await api.close();
+    await expect(fetch(`${api.url}/health`)).rejects.toThrow();
+  });
+
+  it('fails to start, without leaking the Redis password, when Redis is unreachable', async () => {
+    const config = {
+      ...loadApiConfig({
+        RELAY_API_KEYS: 'ops:read:x',
+        REDIS_URL: `redis://:hunter2@127.0.0.1:${await freePort()}`,
+      }),
+      port: 0,
+      host: '127.0.0.1',
+      users: createUserDirectory(parseApiKeys('ops:read:x')),
+    };
+    const started = Date.now();
+    const error = await startApi(config, { logger: silentLogger, redisTimeoutMs: 500 }).then(
+      () => new Error('started although Redis is unreachable'),
+      (e: unknown) => e as Error,
+    );
+    expect(error.message).toContain('not reachable');
+    expect(error.message).not.toContain('hunter2');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('hash-secret', () => {
+  it('prints a scrypt hash of the secret on stdin that the users file accepts', async () => {
+    const script = fileURLToPath(new URL('./hash-secret.ts', import.meta.url));
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', script],
+        { timeout: 20_000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      );
+      child.stdin?.end('cli-secret\n');
+    });
+    const secretHash = output.trim();
+    expect(secretHash).toMatch(/^scrypt\$/);
+    const users = createUserDirectory([{ name: 'cli', roles: ['read'], secretHash }]);
+    expect(await users.authenticate('Bearer cli-secret')).toEqual({ name: 'cli', roles: ['read'] });
+    expect(await users.authenticate('Bearer cli-secre')).toBeUndefined();
+  });
+});
