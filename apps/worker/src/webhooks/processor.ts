@@ -5,7 +5,7 @@ import {
   type WebhookJobData,
   webhookJobSchema,
 } from '@ecall-relay/messages';
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../logger.ts';
 import { createAttempter } from './attempt.ts';
@@ -82,7 +82,10 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
   }
 
   return async function processWebhook(job: Job<WebhookJobData>, token?: string): Promise<WebhookJobOutcome> {
-    const data = webhookJobSchema.parse(job.data);
+    const parsed = webhookJobSchema.safeParse(job.data);
+    // Retrying a job that can never be read would only hold up the queue.
+    if (!parsed.success) throw new UnrecoverableError(`invalid webhook job data: ${parsed.error.message}`);
+    const data = parsed.data;
     const { messageId: id, seq, destination } = data;
     const done = await progress.done(id, destination);
     // A job added again after it finished (sweep, lost-job repair) must not deliver twice.
