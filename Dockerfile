@@ -12,6 +12,7 @@ COPY packages/codes/package.json packages/codes/package.json
 COPY packages/ecall/package.json packages/ecall/package.json
 COPY packages/local-redis/package.json packages/local-redis/package.json
 COPY packages/messages/package.json packages/messages/package.json
+COPY packages/observability/package.json packages/observability/package.json
 COPY packages/simulator/package.json packages/simulator/package.json
 RUN pnpm install --frozen-lockfile --prod=false
 

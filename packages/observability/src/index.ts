@@ -1,0 +1,9 @@
+export { liveWorkers, startHeartbeat } from './heartbeat.ts';
+export { type CreateLoggerOptions, createLogger, REDACT_PATHS } from './logger.ts';
+export {
+  type CountableQueue,
+  createRelayMetrics,
+  QUEUE_STATES,
+  type RelayMetrics,
+  refreshQueueDepths,
+} from './metrics.ts';
