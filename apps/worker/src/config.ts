@@ -59,6 +59,9 @@ export const workerEnvSchema = z.object({
   /** GetStateBasic calls per second across all workers. */
   POLL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
   TRACK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Port of the worker's /metrics and /healthz endpoint (0: none). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -9,11 +9,17 @@ import {
   type TrackJobData,
   type UpdatedRecord,
 } from '@ecall-relay/messages';
+import {
+  createLogger,
+  createRelayMetrics,
+  type RelayMetrics,
+  startHeartbeat,
+} from '@ecall-relay/observability';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import pino from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import { startMetricsServer } from './metrics-server.ts';
 import { startAccountProbe } from './send/account-probe.ts';
 import type { CallbackTarget } from './send/ecall-call.ts';
 import { createSendProcessor } from './send/processor.ts';
@@ -24,6 +30,9 @@ import { createTrackProcessor } from './track/processor.ts';
 /** A running worker process: send, tracking and callback consumers. */
 export interface RunningWorker {
   readonly workers: readonly Worker[];
+  readonly metrics: RelayMetrics;
+  /** The /metrics endpoint, when METRICS_PORT is not 0. */
+  readonly metricsUrl?: string;
   /** Stops taking jobs, lets active ones finish (up to the shutdown deadline), closes connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -31,6 +40,8 @@ export interface RunningWorker {
 /** Options of {@link startWorker} besides the configuration. */
 export interface StartWorkerOptions {
   readonly logger?: Logger;
+  /** @defaultValue a fresh registry, served on METRICS_PORT */
+  readonly metrics?: RelayMetrics;
 }
 
 const DAY = 24 * 3600_000;
@@ -40,7 +51,8 @@ export async function startWorker(
   config: WorkerConfig,
   options: StartWorkerOptions = {},
 ): Promise<RunningWorker> {
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, name: 'worker' });
+  const logger = options.logger ?? createLogger({ name: 'worker', level: config.LOG_LEVEL });
+  const metrics = options.metrics ?? createRelayMetrics({ app: 'worker' });
   // Workers block on Redis and must ride out reconnects: no per-request retry limit (bullmq's guidance).
   const connection = new Redis(config.REDIS_URL, {
     maxRetriesPerRequest: null,
@@ -80,6 +92,7 @@ export async function startWorker(
     retryDeadlineMs: config.RETRY_DEADLINE_HOURS * 3600_000,
     accountProbeIntervalMs: config.ACCOUNT_PROBE_INTERVAL_MS,
     ambiguousGraceMs: config.AMBIGUOUS_GRACE_MS,
+    metrics,
     ...(callbackFor && { callbackFor }),
     beforeAccept: async ({ id, request }) => {
       const due = Math.max(Date.now(), Date.parse(request.sendAt ?? '') || 0);
@@ -123,6 +136,7 @@ export async function startWorker(
       client,
       logger,
       publish,
+      metrics,
       schedule: config.TRACK_SCHEDULE,
       windowMs: config.TRACKING_WINDOW_HOURS * 3600_000,
     }),
@@ -157,6 +171,14 @@ export async function startWorker(
   );
   housekeeping.unref();
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  const heartbeat = startHeartbeat(connection, prefix);
+  const callbackQueue = new Queue(QUEUE_NAMES.callbacks, { connection, prefix });
+  const metricsServer = config.METRICS_PORT
+    ? await startMetricsServer(metrics, [sendQueue, trackQueue, callbackQueue], {
+        port: config.METRICS_PORT,
+        host: config.METRICS_HOST,
+      })
+    : undefined;
   logger.info(
     {
       concurrency: config.WORKER_CONCURRENCY,
@@ -172,6 +194,8 @@ export async function startWorker(
     closing ??= (async () => {
       probe.stop();
       clearInterval(housekeeping);
+      await metricsServer?.close();
+      await heartbeat.stop();
       const deadline = new Promise<'timeout'>((resolve) =>
         setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS).unref(),
       );
@@ -183,14 +207,14 @@ export async function startWorker(
         );
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
-      await Promise.all([sendQueue.close(), trackQueue.close()]);
+      await Promise.all([sendQueue.close(), trackQueue.close(), callbackQueue.close()]);
       await client.close();
       connection.disconnect();
       logger.info({}, 'worker stopped');
     })();
     return closing;
   };
-  return { workers, close };
+  return { workers, metrics, ...(metricsServer && { metricsUrl: metricsServer.url }), close };
 }
 
 function callbackTargetFor(config: WorkerConfig): ((id: string) => CallbackTarget) | undefined {

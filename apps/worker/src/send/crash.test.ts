@@ -54,6 +54,7 @@ describe('a worker process killed with SIGKILL mid-run', () => {
       RETRY_BASE_MS: '50',
       RETRY_MAX_MS: '300',
       LOG_LEVEL: 'silent',
+      METRICS_PORT: '0',
     };
     const accepted = async () => {
       let n = 0;

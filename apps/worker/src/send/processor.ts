@@ -11,6 +11,7 @@ import {
   sendJobSchema,
   type UpdatedRecord,
 } from '@ecall-relay/messages';
+import type { RelayMetrics } from '@ecall-relay/observability';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import pRetry from 'p-retry';
 import type { Logger } from '../logger.ts';
@@ -50,6 +51,8 @@ export interface SendProcessorDeps {
   readonly publish?: (record: UpdatedRecord) => Promise<void>;
   /** The relay's callback URL for a message and its eCall field, when tracking by callback is on. */
   readonly callbackFor?: (id: string) => CallbackTarget | undefined;
+  /** Prometheus metrics to count submissions, retries, pauses and latencies in. */
+  readonly metrics?: RelayMetrics;
   readonly now?: () => number;
 }
 
@@ -101,6 +104,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     text: string,
     calls: CallLog = NO_CALLS,
   ): Promise<never> {
+    metrics?.accountPauses.inc({ code: String(code) });
     const probeAt = now() + probeIntervalMs;
     await store.pauseAccount({
       code,
@@ -138,6 +142,15 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   ) {
     const id = record.id;
     await deps.beforeAccept?.(record);
+    // eCall took a message, so the account works: lift a pause before anyone can see the acceptance.
+    const pause = await store.accountPause();
+    if (pause) {
+      await store.resumeAccount();
+      logger.warn(
+        { messageId: id, pausedSince: pause.since },
+        'eCall accepts the account again: sending resumed',
+      );
+    }
     const at = iso();
     await change(id, ({ state }) => {
       if (SETTLED_STATUSES.includes(state.status)) return undefined;
@@ -168,15 +181,9 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         ],
       };
     });
-    await store.count('accepted', now() - Date.parse(record.request.createdAt)).catch(() => undefined);
-    const pause = await store.accountPause();
-    if (pause) {
-      await store.resumeAccount();
-      logger.warn(
-        { messageId: id, pausedSince: pause.since },
-        'eCall accepts the account again: sending resumed',
-      );
-    }
+    const waitedMs = now() - Date.parse(record.request.createdAt);
+    metrics?.enqueueToAccepted.observe(waitedMs / 1000);
+    await store.count('accepted', waitedMs).catch(() => undefined);
     logger.info(
       { messageId: id, code: result.code, requestId: result.requestId, how },
       'message accepted by eCall',
@@ -243,6 +250,23 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
   }
 
+  const metrics = deps.metrics;
+  async function countCall(call: Promise<SendResult>): Promise<SendResult> {
+    try {
+      const result = await call;
+      metrics?.submissions.inc({
+        operation: result.operation,
+        code: String(result.code),
+        result: result.classification,
+      });
+      return result;
+    } catch (error) {
+      const operation = error instanceof EcallError ? error.operation : 'unknown';
+      metrics?.submissions.inc({ operation, code: 'transport', result: 'transport' });
+      throw error;
+    }
+  }
+
   return async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
     const { messageId: id } = sendJobSchema.parse(job.data);
     const record = await store.read(id);
@@ -306,14 +330,16 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       const result = await pRetry(
         async () => {
           calls++;
-          const answer = await submitToEcall(client, {
-            jobId: id,
-            request: record.request,
-            files,
-            ...(callback && { callback }),
-            clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
-            afterAmbiguous: mayHaveReachedEcall,
-          });
+          const answer = await countCall(
+            submitToEcall(client, {
+              jobId: id,
+              request: record.request,
+              files,
+              ...(callback && { callback }),
+              clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
+              afterAmbiguous: mayHaveReachedEcall,
+            }),
+          );
           if (answer.classification === 'transient') {
             callEvents.push({ ...resultEvent(answer, iso()), type: 'transient', attempt });
             throw new TransientAnswer(answer);
@@ -380,6 +406,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
             ],
           },
     );
+    metrics?.retries.inc({ reason: transient ? 'transient' : ambiguous ? 'ambiguous' : 'transport' });
     logger.warn({ messageId: id, error: text, ambiguous }, 'submission failed, will retry');
     throw ambiguous ? new RetryLater(text, graceMs) : error instanceof Error ? error : new Error(text);
   }

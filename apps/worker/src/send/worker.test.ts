@@ -1,3 +1,4 @@
+import { freePort } from '@ecall-relay/local-redis';
 import {
   createJobId,
   createMessageStore,
@@ -67,6 +68,7 @@ describe('send worker against the eCall simulator', () => {
       RETRY_BASE_MS: '50',
       RETRY_MAX_MS: '200',
       WORKER_CONCURRENCY: '5',
+      METRICS_PORT: '0',
       ...env,
     });
     worker = await startWorker(config, { logger: silentLogger });
@@ -231,5 +233,23 @@ describe('send worker against the eCall simulator', () => {
     await reaches(other, 'accepted');
     expect(await statusOf(id)).toBe('canceled');
     expect(sim.job(id)).toBeUndefined();
+  });
+
+  it('serves Prometheus metrics with submissions by code and queue depths', async () => {
+    const port = await freePort();
+    await start({ METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' });
+    sim.setFaults({ script: ['11403', 'ok'] });
+    const id = await send(sms());
+    await reaches(id, 'accepted');
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(text).toMatch(
+      /relay_ecall_submissions_total\{operation="SendSMSBasic",code="11403",result="transient",app="worker"\} 1/,
+    );
+    expect(text).toMatch(
+      /relay_ecall_submissions_total\{operation="SendSMSBasic",code="0",result="accepted",app="worker"\} 1/,
+    );
+    expect(text).toMatch(/relay_enqueue_to_accepted_seconds_count\{app="worker"\} 1/);
+    expect(text).toContain('relay_queue_jobs{queue="ecall-send",state="waiting",app="worker"} 0');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 });

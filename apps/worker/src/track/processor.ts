@@ -10,6 +10,7 @@ import {
   trackJobSchema,
   type UpdatedRecord,
 } from '@ecall-relay/messages';
+import type { RelayMetrics } from '@ecall-relay/observability';
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_POLL_SCHEDULE_MS, nextPollAt } from './schedule.ts';
@@ -25,6 +26,8 @@ export interface TrackProcessorDeps {
   readonly windowMs?: number;
   /** Called with every record whose change wrote host events (to enqueue their webhook deliveries). */
   readonly publish?: (record: UpdatedRecord) => Promise<void>;
+  /** Prometheus metrics to count polls and final-state latency in. */
+  readonly metrics?: RelayMetrics;
   readonly now?: () => number;
 }
 
@@ -54,14 +57,18 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
       record.state.acceptedAt
     ) {
       const ms = Date.parse(record.state.finalAt) - Date.parse(record.state.acceptedAt);
+      deps.metrics?.acceptedToFinal.observe({ status: record.state.status }, ms / 1000);
       await store.count('final', ms).catch(() => undefined);
     }
   };
 
   async function pollRecipient(id: string, address: string | undefined): Promise<StateResult | undefined> {
     try {
-      return await client.getState(address ? { jobId: id, address } : { jobId: id });
+      const result = await client.getState(address ? { jobId: id, address } : { jobId: id });
+      deps.metrics?.polls.inc({ result: result.classification });
+      return result;
     } catch (error) {
+      deps.metrics?.polls.inc({ result: 'error' });
       logger.warn(
         { messageId: id, address, error: (error as Error).message },
         'GetStateBasic failed; next poll retries',

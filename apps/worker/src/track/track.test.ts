@@ -47,6 +47,7 @@ describe('delivery tracking by GetStateBasic polling', () => {
         ECALL_ACCOUNT_PASSWORD: 'demo',
         TRACK_SCHEDULE: '60ms',
         POLL_RATE_PER_SECOND: '1000',
+        METRICS_PORT: '0',
         ...env,
       }),
       { logger: silentLogger },
