@@ -7,6 +7,7 @@ import { parseUsersFile } from './auth/users-file.ts';
 
 /** Log levels pino knows. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** One of {@link LOG_LEVELS}. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The api's configuration, read from the environment by {@link loadApiConfig}. */

@@ -1,5 +1,6 @@
 /** The roles a user can hold: `send` for POST/DELETE, `read` for GET, `admin` for `/v1/admin/*`. */
 export const ROLES = ['send', 'read', 'admin'] as const;
+/** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
 /** An authenticated caller. Its name scopes idempotency keys and is recorded as `createdBy`. */
