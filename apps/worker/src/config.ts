@@ -59,6 +59,14 @@ export const workerEnvSchema = z.object({
   /** GetStateBasic calls per second across all workers. */
   POLL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
   TRACK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The host system's endpoint for result events (unset: only messages with their own callbackUrl get events). */
+  HOST_WEBHOOK_URL: z.string().url().optional(),
+  HOST_WEBHOOK_USERNAME: z.string().optional(),
+  HOST_WEBHOOK_PASSWORD: z.string().optional(),
+  /** HMAC-SHA256 key of X-Relay-Signature; without it a random key is used and hosts cannot verify. */
+  HOST_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  HOST_WEBHOOK_TIMEOUT_MS: ms(10_000),
+  HOST_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().default(24),
   /** Port of the worker's /metrics and /healthz endpoint (0: none). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_HOST: z.string().default('0.0.0.0'),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createEcallClient } from '@ecall-relay/ecall';
 import {
@@ -26,6 +27,7 @@ import { createSendProcessor } from './send/processor.ts';
 import { createBackoff } from './send/retry-later.ts';
 import { createCallbackProcessor } from './track/callbacks.ts';
 import { createTrackProcessor } from './track/processor.ts';
+import { startWebhookWorker, type WebhookPublisher } from './webhooks/index.ts';
 
 /** A running worker process: send, tracking and callback consumers. */
 export interface RunningWorker {
@@ -80,7 +82,16 @@ export async function startWorker(
     ...(config.ECALL_TRANSIENT_CODES && { transientCodes: config.ECALL_TRANSIENT_CODES }),
     logger,
   });
-  const publish = async (_record: UpdatedRecord) => {};
+  // Bound once the webhook worker runs; until then events wait in the outbox and the sweeper picks them up.
+  let publisher: WebhookPublisher | undefined;
+  const publish = async (record: UpdatedRecord) => {
+    await publisher?.enqueue(record, record.outboxSeqs ?? []).catch((error: unknown) => {
+      logger.warn(
+        { messageId: record.id, error: (error as Error).message },
+        'webhook enqueue failed; the sweeper retries',
+      );
+    });
+  };
   const callbackFor = callbackTargetFor(config);
   const firstPollMs = config.TRACK_SCHEDULE[0] ?? 30_000;
 
@@ -171,6 +182,27 @@ export async function startWorker(
   );
   housekeeping.unref();
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  if (!config.HOST_WEBHOOK_SECRET) {
+    logger.warn(
+      {},
+      'HOST_WEBHOOK_SECRET is not set: webhooks are signed with a random key that hosts cannot verify',
+    );
+  }
+  const webhooks = await startWebhookWorker({
+    connection,
+    store,
+    prefix,
+    logger,
+    metrics,
+    hostUrl: config.HOST_WEBHOOK_URL,
+    username: config.HOST_WEBHOOK_USERNAME,
+    password: config.HOST_WEBHOOK_PASSWORD,
+    secret: config.HOST_WEBHOOK_SECRET ?? randomBytes(32).toString('hex'),
+    timeoutMs: config.HOST_WEBHOOK_TIMEOUT_MS,
+    retryForMs: config.HOST_WEBHOOK_RETRY_HOURS * 3600_000,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
+  publisher = webhooks.publisher;
   const heartbeat = startHeartbeat(connection, prefix);
   const callbackQueue = new Queue(QUEUE_NAMES.callbacks, { connection, prefix });
   const metricsServer = config.METRICS_PORT
@@ -207,6 +239,7 @@ export async function startWorker(
         );
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
+      await webhooks.close();
       await Promise.all([sendQueue.close(), trackQueue.close(), callbackQueue.close()]);
       await client.close();
       connection.disconnect();

@@ -37,7 +37,14 @@ describe('webhook publisher', () => {
     expect(own.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(host.delivered(withCallback).map((r) => r.event.seq)).toEqual([1, 2, 3]);
     expect(own.requests.some((r) => r.event.messageId === hostOnly)).toBe(false);
-    const attempts = await harness.attempts(withCallback);
+    // The attempt is logged after the host answered: wait for the log, not only for the receiver.
+    const attempts = await waitFor(
+      async () => {
+        const all = await harness?.attempts(withCallback);
+        return all && all.filter((a) => a.destination === 'message').length === 4 ? all : undefined;
+      },
+      { what: "the caller's four logged attempts" },
+    );
     expect(attempts.filter((a) => a.destination === 'message').map((a) => [a.seq, a.outcome])).toEqual([
       [1, 'retrying'],
       [1, 'delivered'],

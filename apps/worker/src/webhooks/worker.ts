@@ -1,4 +1,5 @@
 import { type MessageStore, QUEUE_NAMES, type WebhookJobData } from '@ecall-relay/messages';
+import type { RelayMetrics } from '@ecall-relay/observability';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../logger.ts';
@@ -41,6 +42,8 @@ export interface StartWebhookWorkerOptions extends WebhookOptions {
   readonly sweepEveryMs?: number | undefined;
   /** Shortest wait of an event parked behind its predecessor. @defaultValue 1_000 */
   readonly orderPollMs?: number | undefined;
+  /** Counts finished deliveries by outcome (delivered, rejected, given-up, skipped). */
+  readonly metrics?: RelayMetrics | undefined;
   /** Longest wait for active deliveries on close. @defaultValue 30_000 */
   readonly shutdownTimeoutMs?: number | undefined;
 }
@@ -93,6 +96,7 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
     },
   });
   worker.on('error', warn('webhook worker error'));
+  worker.on('completed', (_job, outcome) => options.metrics?.webhookDeliveries.inc({ outcome }));
   worker.on('failed', (job, error) =>
     logger.warn(
       { jobId: job?.id, error: error.message },

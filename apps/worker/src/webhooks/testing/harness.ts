@@ -31,6 +31,7 @@ export interface Harness {
   createMessage(overrides?: Partial<MessageRequest>): Promise<string>;
   /** Records host events like the worker does (outbox in the state change); enqueues them unless told not to. */
   emit(id: string, types: readonly HostEventType[], enqueue?: boolean): Promise<readonly number[]>;
+  /** The attempt log of a message, read once nothing is waiting, running or delayed. */
   attempts(id: string): Promise<DeliveryAttempt[]>;
   /** Waits until the webhook queue holds no job that could still run. */
   idle(): Promise<void>;
@@ -63,6 +64,15 @@ export async function startHarness(overrides: WorkerOverrides = {}): Promise<Har
     shutdownTimeoutMs: 2_000,
     ...overrides,
   });
+  const idle = async () => {
+    await waitFor(
+      async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(counts).every((count) => count === 0);
+      },
+      { what: 'an idle webhook queue' },
+    );
+  };
   return {
     redis,
     store,
@@ -91,16 +101,12 @@ export async function startHarness(overrides: WorkerOverrides = {}): Promise<Har
       if (record && enqueue) await webhooks.publisher.enqueue(record, seqs);
       return seqs;
     },
-    attempts: (id) => readDeliveries(redis, store.keys, id),
-    async idle() {
-      await waitFor(
-        async () => {
-          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-          return Object.values(counts).every((count) => count === 0);
-        },
-        { what: 'an idle webhook queue' },
-      );
+    // An attempt is logged after the host answered, before its job completes: read once the queue is idle.
+    async attempts(id) {
+      await idle();
+      return readDeliveries(redis, store.keys, id);
     },
+    idle,
     async close() {
       await webhooks.close();
       await queue.close();
