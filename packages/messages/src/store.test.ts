@@ -181,7 +181,11 @@ describe('MessageStore.create when part of the transaction fails', () => {
     const id = createJobId();
     // A key of the wrong type makes one command of the MULTI fail at run time.
     await redis.set(store.keys.byChannel('sms'), 'not a sorted set');
-    await expect(store.create([{ id, request: smsRequest() }])).rejects.toThrow(/WRONGTYPE/);
+    const answer = { fingerprint: 'fp', status: 202, body: { id } };
+    await expect(
+      store.create([{ id, request: smsRequest() }], { scope: 'ops', key: 'k', answer }),
+    ).rejects.toThrow(/WRONGTYPE/);
+    expect(await store.claimIdempotency('ops', 'k', 'fp')).toEqual({ kind: 'new' });
     expect(await store.get(id)).toBeUndefined();
     expect(await queue.getJob(id)).toBeUndefined();
     expect(await redis.zscore(store.keys.all, id)).toBeNull();

@@ -199,14 +199,19 @@ export class MessageStore {
       : new Error('Redis aborted the transaction');
     if (failed) {
       // Redis does not roll back a transaction whose command failed at run time: undo the rest ourselves.
-      await this.#discard(messages).catch(() => undefined);
+      await this.#discard(messages, idempotency).catch(() => undefined);
       throw failed;
     }
   }
 
-  async #discard(messages: readonly NewMessage[]): Promise<void> {
+  async #discard(
+    messages: readonly NewMessage[],
+    idempotency?: { scope: string; key: string },
+  ): Promise<void> {
     const k = this.keys;
     const pipeline = this.#redis.pipeline();
+    // The answer must not outlive the messages it announces: a retry with the key would get a 202 for nothing.
+    if (idempotency) pipeline.del(k.idempotency(idempotency.scope, idempotency.key));
     for (const { id, request, delayMs } of messages) {
       pipeline.del(k.record(id), k.history(id), k.files(id));
       pipeline.zrem(k.all, id);

@@ -22,11 +22,13 @@ export interface Submission {
   readonly afterAmbiguous: boolean;
 }
 
-/** A fax needs SendFax (rather than SendFaxBasic) for attachments, TokenFields options or Notification. */
+/** A fax needs SendFax (not SendFaxBasic) for attachments, options, Notification or a fax header. */
 export function needsSendFax(request: MessageRequest): boolean {
   return Boolean(
     request.files?.length ||
       request.notify?.length ||
+      request.headerId ||
+      request.headerInfo ||
       (request.faxOptions && Object.keys(request.faxOptions).length > 0),
   );
 }
