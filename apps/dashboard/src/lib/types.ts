@@ -1,0 +1,159 @@
+/** The JSON the dashboard reads from the api (a subset of its OpenAPI schemas, checked in contract.test.ts). */
+
+/** Message statuses, in lifecycle order. */
+export const MESSAGE_STATUSES = [
+  'queued',
+  'scheduled',
+  'submitting',
+  'retrying',
+  'paused',
+  'accepted',
+  'delivered',
+  'partially_delivered',
+  'failed',
+  'rejected',
+  'canceled',
+  'unconfirmed',
+] as const;
+/** One of {@link MESSAGE_STATUSES}. */
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** The eCall channels. */
+export const CHANNELS = ['sms', 'fax', 'voice'] as const;
+/** One of {@link CHANNELS}. */
+export type Channel = (typeof CHANNELS)[number];
+
+/** The api's roles. */
+export type Role = 'send' | 'read' | 'admin';
+
+/** One entry of a message's history. */
+export interface HistoryEvent {
+  readonly at: string;
+  readonly type: string;
+  readonly source: 'api' | 'worker' | 'callback' | 'poll' | 'admin';
+  readonly status?: MessageStatus | undefined;
+  readonly address?: string | undefined;
+  readonly recipientStatus?: string | undefined;
+  readonly code?: number | undefined;
+  readonly text?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly clientRequestId?: string | undefined;
+  readonly attempt?: number | undefined;
+  readonly sendState?: number | undefined;
+  readonly errorState?: number | undefined;
+  readonly detail?: string | undefined;
+}
+
+/** A recipient of a message and where it stands. */
+export interface RecipientView {
+  readonly address: string;
+  readonly status: string;
+  readonly updatedAt: string;
+  readonly sendState?: number | undefined;
+  readonly sendStateText?: string | undefined;
+  readonly errorState?: number | undefined;
+  readonly errorStateText?: string | undefined;
+  readonly pointsUsed?: number | undefined;
+  readonly finishDate?: string | null | undefined;
+}
+
+/** A reply to an SMS, when the view carries replies. */
+export interface ReplyView {
+  readonly from: string;
+  readonly text: string;
+  readonly at: string;
+}
+
+/** A webhook delivery attempt to the host system, when the view carries them. */
+export interface DeliveryView {
+  readonly seq: number;
+  readonly type: string;
+  readonly destination: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly at: string;
+  readonly status?: number | undefined;
+  readonly outcome: string;
+  readonly error?: string | undefined;
+  readonly faultMessage?: string | undefined;
+  readonly durationMs: number;
+}
+
+/** `GET /v1/messages/{id}` (history only there) and the items of `GET /v1/messages`. */
+export interface Message {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly status: MessageStatus;
+  readonly to: readonly string[];
+  readonly text: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly recipients: readonly RecipientView[];
+  readonly attempts: number;
+  readonly lastCode?: number | undefined;
+  readonly lastText?: string | undefined;
+  readonly lastDescription?: string | undefined;
+  readonly requestIds: readonly string[];
+  readonly history?: readonly HistoryEvent[] | undefined;
+  readonly createdAt: string;
+  readonly createdBy?: string | undefined;
+  readonly updatedAt: string;
+  readonly submittedAt?: string | undefined;
+  readonly acceptedAt?: string | undefined;
+  readonly finalAt?: string | undefined;
+  readonly nextAttemptAt?: string | undefined;
+  readonly metadata?: Readonly<Record<string, unknown>> | undefined;
+  readonly replies?: readonly ReplyView[] | undefined;
+  readonly deliveries?: readonly DeliveryView[] | undefined;
+}
+
+/** One page of `GET /v1/messages`. */
+export interface MessagePage {
+  readonly items: readonly Message[];
+  readonly nextCursor?: string | undefined;
+}
+
+/** Why sending is paused. */
+export interface AccountPause {
+  readonly code: number;
+  readonly text: string;
+  readonly since: string;
+  readonly probeAt: string;
+  readonly messageId?: string | undefined;
+}
+
+/** One minute of a series. */
+export interface SeriesPoint {
+  readonly minute: string;
+  readonly count: number;
+  readonly meanMs: number | null;
+}
+
+/** Depth of one queue. */
+export interface QueueDepth {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly failed: number;
+  readonly paused: boolean;
+}
+
+/** `GET /v1/ops/overview`. */
+export interface Overview {
+  readonly queues: Readonly<Record<string, QueueDepth>>;
+  readonly accountPause: AccountPause | null;
+  readonly demo: boolean;
+  readonly series: { readonly accepted: readonly SeriesPoint[]; readonly final: readonly SeriesPoint[] };
+}
+
+/** `GET /v1/ops/session`. */
+export interface Session {
+  readonly user: { readonly name: string; readonly roles: readonly Role[] };
+  readonly demo: boolean;
+}
+
+/** `POST /v1/messages/{id}/retry`. */
+export interface Retried {
+  readonly id: string;
+  readonly status: MessageStatus;
+  readonly retryOf: string;
+}
