@@ -35,4 +35,6 @@ if [ "${CI:-}" = true ]; then
 else
   pnpm install --reporter=silent
 fi
+log "building the dashboard (apps/dashboard/dist, served by the api at /ui)"
+pnpm build:ui >/dev/null
 log "ready"
