@@ -5,15 +5,18 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { errorHandler, validationHook } from './error-handler.ts';
 import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { httpMetrics } from './middleware/http-metrics.ts';
 import { jsonOnly } from './middleware/json-only.ts';
 import { requestId } from './middleware/request-id.ts';
 import { notFoundHandler } from './not-found.ts';
 import { adminRoutes } from './routes/admin/index.ts';
+import { ecallCallbackRoutes } from './routes/callbacks/ecall.ts';
 import type { RouteDeps } from './routes/context.ts';
 import { registerOpenApi } from './routes/docs/openapi.ts';
 import { registerSwaggerUi } from './routes/docs/swagger-ui.ts';
 import { registerHealth } from './routes/health.ts';
 import { messageRoutes } from './routes/messages/index.ts';
+import { probeRoutes } from './routes/probes.ts';
 import { VALIDATION_LIMITS } from './validation/limits.ts';
 import { createSendSchemas } from './validation/send-schemas.ts';
 
@@ -31,7 +34,8 @@ const RETENTION_MARGIN_MS = 60 * 60 * 1000;
  * @throws Error when `notificationReserve` is not between 0 and 100.
  */
 export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
-  const reserve = deps.notificationReserve ?? 0;
+  // The relay's callback URL shares eCall's notification field with the caller's addresses (plus a ';').
+  const reserve = deps.notificationReserve ?? (deps.callbacks ? deps.callbacks.urlLength + 1 : 0);
   if (!Number.isInteger(reserve) || reserve < 0 || reserve > VALIDATION_LIMITS.notificationChars) {
     throw new Error('notificationReserve must be an integer from 0 to 100');
   }
@@ -52,6 +56,29 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId());
   app.use('*', accessLog(deps.logger));
+  if (deps.metrics) app.use('*', httpMetrics(deps.metrics));
+  app.route(
+    '/',
+    probeRoutes({
+      ...((deps.ready ?? deps.health) && { ready: deps.ready ?? deps.health }),
+      ...(deps.metrics && { metrics: deps.metrics }),
+      ...(deps.queues && { queues: deps.queues }),
+    }),
+  );
+  // eCall cannot authenticate: mounted before auth, the signed URL is the credential.
+  if (deps.callbacks) {
+    app.route(
+      '/',
+      ecallCallbackRoutes({
+        store: deps.store,
+        queue: deps.callbacks.queue,
+        secret: deps.callbacks.secret,
+        logger: deps.logger,
+        now,
+        ...(deps.metrics && { metrics: deps.metrics }),
+      }),
+    );
+  }
   app.use('/v1/*', authenticate(deps.users));
   app.use('/v1/*', jsonOnly());
   app.use(

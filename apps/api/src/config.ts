@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { callbackUrlLength, ECALL_NOTIFICATION_LIMIT } from '@ecall-relay/messages';
 import { z } from '@hono/zod-openapi';
 import { parseApiKeys } from './auth/api-keys.ts';
 import type { UserDirectory } from './auth/user.ts';
@@ -24,6 +25,8 @@ export interface ApiConfig {
   readonly idempotencyTtlHours: number;
   readonly scheduleLeadMs: number;
   readonly logLevel: LogLevel;
+  /** eCall callbacks: the api's public URL and the secret that signs callback URLs (shared with the worker). */
+  readonly callbacks?: { readonly baseUrl: string; readonly secret: string };
 }
 
 /** A configuration that cannot be used; the message lists every bad variable. */
@@ -55,6 +58,14 @@ const envSchema = z.object({
   RETENTION_DAYS: int(1, 3650).default(30),
   IDEMPOTENCY_TTL_HOURS: int(1, 24 * 365).default(24),
   SCHEDULE_LEAD_MS: int(0, 24 * 3600 * 1000).default(5 * 60 * 1000),
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine(
+      (v) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+      'an http(s) URL without query, e.g. https://relay.example.ch',
+    )
+    .optional(),
+  CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -105,6 +116,15 @@ export function loadApiConfig(env: Readonly<Record<string, string | undefined>>)
   } catch (error) {
     problems.push((error as Error).message);
   }
+  const base = parsed.success ? parsed.data.PUBLIC_BASE_URL : undefined;
+  if (base && !present.CALLBACK_SECRET) {
+    problems.push('CALLBACK_SECRET: required when PUBLIC_BASE_URL is set (the same value as the worker)');
+  }
+  if (base && callbackUrlLength(base) > ECALL_NOTIFICATION_LIMIT - 10) {
+    problems.push(
+      `PUBLIC_BASE_URL: too long, callback URLs (${callbackUrlLength(base)} characters) must leave room in eCall's ${ECALL_NOTIFICATION_LIMIT}-character notification field`,
+    );
+  }
   if (!parsed.success || !users || problems.length > 0) {
     throw new ConfigError(`Invalid api configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -120,5 +140,7 @@ export function loadApiConfig(env: Readonly<Record<string, string | undefined>>)
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
     scheduleLeadMs: v.SCHEDULE_LEAD_MS,
     logLevel: v.LOG_LEVEL,
+    ...(v.PUBLIC_BASE_URL &&
+      v.CALLBACK_SECRET && { callbacks: { baseUrl: v.PUBLIC_BASE_URL, secret: v.CALLBACK_SECRET } }),
   };
 }

@@ -1,4 +1,6 @@
-import type { MessageStore } from '@ecall-relay/messages';
+import type { CallbackJobData, MessageStore } from '@ecall-relay/messages';
+import type { CountableQueue, RelayMetrics } from '@ecall-relay/observability';
+import type { Queue } from 'bullmq';
 import type { User, UserDirectory } from './auth/user.ts';
 
 /** A pino-compatible logger: the api logs structured objects with an optional message. */
@@ -40,6 +42,18 @@ export interface ApiDeps {
   readonly now?: () => Date;
   /** Reports the state of the api's dependencies for `GET /health`. @defaultValue always healthy */
   readonly health?: () => Promise<HealthReport>;
+  /** Readiness for `GET /readyz`: the api can do its job (Redis, and workers alive). @defaultValue `health` */
+  readonly ready?: () => Promise<HealthReport>;
+  /** eCall callbacks: the receiver is mounted, and the callback URL's length is kept free in `notify`. */
+  readonly callbacks?: {
+    readonly secret: string;
+    readonly queue: Queue<CallbackJobData>;
+    /** Characters the relay's own callback URL takes in eCall's notification field. */
+    readonly urlLength: number;
+  };
+  /** Prometheus metrics served at `/metrics`, with the depths of `queues`. */
+  readonly metrics?: RelayMetrics;
+  readonly queues?: readonly CountableQueue[];
 }
 
 /** The hono environment of every route: the request id and, behind auth, the caller. */

@@ -7,7 +7,6 @@ export { parseUsersFile } from './auth/users-file.ts';
 export { type ApiConfig, ConfigError, LOG_LEVELS, type LogLevel, loadApiConfig } from './config.ts';
 export { type ApiDeps, type AppEnv, type HealthReport, type Logger, silentLogger } from './deps.ts';
 export { ApiError, type ErrorStatus, FAULT_CODES, type FaultBody, type FieldIssue } from './errors.ts';
-export { createApiLogger } from './logger.ts';
 export { type RunningApi, type StartApiOptions, startApi } from './main.ts';
 export { API_REDIS_OPTIONS, connectApiRedis } from './redis.ts';
 export { ATTACHMENT_EXTENSIONS, VALIDATION_LIMITS, VOICE_LANGUAGES } from './validation/limits.ts';

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@ecall-relay/local-redis';
+import { startHeartbeat } from '@ecall-relay/observability';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../test/support/redis.ts';
 import { parseApiKeys } from './auth/api-keys.ts';
@@ -38,6 +39,23 @@ describe('startApi', () => {
       status: 'ok',
       checks: { redis: 'up' },
     });
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    const notReady = await fetch(`${api.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(((await notReady.json()) as { faultInfo: { message: string } }).faultInfo.message).toMatch(
+      /workers/,
+    );
+    const beat = startHeartbeat(redis, prefix, 1_000);
+    expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({
+      status: 'ok',
+      checks: { redis: 'up', workers: 'up' },
+    });
+    await beat.stop();
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /relay_http_requests_total\{method="POST",route="\/v1\/sms",status="202",app="api"\} 1/,
+    );
+    expect(metrics).toContain('relay_queue_jobs{queue="ecall-send",state="waiting",app="api"} 1');
     await Promise.all([api.close(), api.close()]);
     await api.close();
     await expect(fetch(`${api.url}/health`)).rejects.toThrow();

@@ -1,6 +1,13 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import {
+  type CallbackJobData,
+  callbackUrlLength,
+  createMessageStore,
+  QUEUE_NAMES,
+  type SendJobData,
+} from '@ecall-relay/messages';
+import { createLogger, createRelayMetrics, liveWorkers } from '@ecall-relay/observability';
 import { createAdaptorServer } from '@hono/node-server';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -8,7 +15,6 @@ import { createApp } from './app.ts';
 import { type ApiConfig, ConfigError, loadApiConfig } from './config.ts';
 import type { HealthReport, Logger } from './deps.ts';
 import { closeServer, listen } from './http-server.ts';
-import { createApiLogger } from './logger.ts';
 import { connectApiRedis, redactRedisUrl, waitForRedis } from './redis.ts';
 
 /** Options of {@link startApi}. */
@@ -39,6 +45,14 @@ async function redisHealth(redis: Redis): Promise<HealthReport> {
   return { ok: up, checks: { redis: up ? 'up' : 'down' } };
 }
 
+/** Ready when Redis answers and at least one worker has sent a heartbeat lately. */
+async function readiness(redis: Redis, prefix: string): Promise<HealthReport> {
+  const { checks } = await redisHealth(redis);
+  const up = checks.redis === 'up';
+  const workers = up ? (await liveWorkers(redis, prefix).catch(() => [])).length : 0;
+  return { ok: up && workers > 0, checks: { ...checks, workers: workers > 0 ? 'up' : 'down' } };
+}
+
 /**
  * Starts the api: connects Redis (fail-fast options), opens the send queue and the message store, waits for
  * Redis, then listens.
@@ -46,12 +60,17 @@ async function redisHealth(redis: Redis): Promise<HealthReport> {
  * @throws Error when Redis is not reachable in time or the port cannot be bound (nothing is left open).
  */
 export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
-  const logger = options.logger ?? createApiLogger(config.logLevel);
+  const logger = options.logger ?? createLogger({ name: 'api', level: config.logLevel });
   const redis = connectApiRedis(config.redisUrl, logger);
-  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: config.keyPrefix });
-  queue.on('error', () => {}); // the connection's own listener already logs; this keeps emit('error') from throwing
+  const prefix = config.keyPrefix;
+  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+  const callbackQueue = new Queue<CallbackJobData>(QUEUE_NAMES.callbacks, { connection: redis, prefix });
+  const trackQueue = new Queue(QUEUE_NAMES.track, { connection: redis, prefix });
+  // The connection's own listener already logs; these keep emit('error') from throwing.
+  for (const q of [queue, callbackQueue, trackQueue]) q.on('error', () => {});
+  const metrics = createRelayMetrics({ app: 'api' });
   const shutdownConnections = async () => {
-    await queue.close().catch(() => undefined);
+    await Promise.all([queue, callbackQueue, trackQueue].map((q) => q.close().catch(() => undefined)));
     await redis.quit().catch(() => redis.disconnect());
   };
   let server: Server | undefined;
@@ -71,6 +90,16 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       bodyLimitBytes: config.bodyLimitBytes,
       scheduleLeadMs: config.scheduleLeadMs,
       health: () => redisHealth(redis),
+      ready: () => readiness(redis, prefix),
+      metrics,
+      queues: [queue, trackQueue, callbackQueue],
+      ...(config.callbacks && {
+        callbacks: {
+          secret: config.callbacks.secret,
+          queue: callbackQueue,
+          urlLength: callbackUrlLength(config.callbacks.baseUrl),
+        },
+      }),
     });
     server = createAdaptorServer({ fetch: app.fetch }) as Server;
     const url = await listen(server, config.port, config.host);
@@ -106,7 +135,7 @@ async function runFromCommandLine(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(2);
   }
-  const logger = createApiLogger(config.logLevel);
+  const logger = createLogger({ name: 'api', level: config.logLevel });
   const api = await startApi(config, { logger }).catch((error: unknown) => {
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'api did not start');
     process.exit(1);
