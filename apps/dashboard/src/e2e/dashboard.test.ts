@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createJobId, type MessageStatus, type NewMessage } from '@ecall-relay/messages';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { launchChromium, signIn } from './browser.ts';
@@ -44,6 +44,13 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
   };
   const rowIds = (p: Page) =>
     p.locator('table.messages tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+
+  /** The list's row ids; fails at once with the page's error when the api refused the search. */
+  const listed = async (p: Page) => {
+    const alert = p.getByRole('alert');
+    if ((await alert.count()) > 0) throw new Error(`the page shows: ${await alert.first().textContent()}`);
+    return JSON.stringify(await rowIds(p));
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -109,13 +116,14 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     await p.getByLabel('Password or API key').fill('wrong');
     await p.getByRole('button', { name: 'Sign in' }).click();
     await p.getByRole('alert').filter({ hasText: 'Wrong name, password or API key' }).waitFor();
+    await p.screenshot({ path: join(SHOTS, 'login.png') });
   });
 
   it('searches by recipient, written in another number format', async () => {
     await reader.goto(`${stack.url}/ui/`);
     await reader.getByLabel('Message id or recipient').fill('+41 79 123 45 67');
     await reader.getByRole('button', { name: 'Search' }).click();
-    await waitFor(async () => JSON.stringify(await rowIds(reader)) === JSON.stringify([ids.delivered]), {
+    await waitFor(async () => (await listed(reader)) === JSON.stringify([ids.delivered]), {
       what: 'recipient search',
     });
     expect(reader.url()).toContain('recipient=');
@@ -125,7 +133,7 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     await reader.goto(`${stack.url}/ui/`);
     await reader.getByLabel('Status').selectOption('rejected');
     await reader.getByRole('button', { name: 'Search' }).click();
-    await waitFor(async () => JSON.stringify(await rowIds(reader)) === JSON.stringify([ids.rejected]), {
+    await waitFor(async () => (await listed(reader)) === JSON.stringify([ids.rejected]), {
       what: 'status search',
     });
   });
@@ -188,6 +196,8 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     expect((await stack.store.read(newId))?.request.retryOf).toBe(ids.rejected);
     await admin.goto(`${stack.url}/ui/messages/${ids.rejected}`);
     await admin.getByText(`Retried as ${newId}`).waitFor();
+    expect(await admin.getByRole('button', { name: 'Retry as a new message' }).count()).toBe(0);
+    await admin.screenshot({ path: join(SHOTS, 'detail-retried.png'), fullPage: true });
   });
 
   it('lets an admin resume a paused account, which a reader only sees', async () => {
@@ -199,6 +209,7 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     expect(await reader.getByRole('button', { name: 'Resume sending' }).count()).toBe(0);
     await admin.goto(`${stack.url}/ui/health`);
     await admin.getByTestId('account').filter({ hasText: '11301' }).waitFor();
+    await admin.screenshot({ path: join(SHOTS, 'health-paused.png') });
     await admin.getByRole('button', { name: 'Resume sending' }).click();
     await admin.getByTestId('account').filter({ hasText: 'Sending is running' }).waitFor();
     expect(await stack.store.accountPause()).toBeUndefined();
@@ -221,10 +232,12 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
 
   it('pages through 2,000 messages on the server, one page per request', async () => {
     const sizes: number[] = [];
-    admin.on('response', async (res) => {
+    const reads: Promise<void>[] = [];
+    const onResponse = (res: Response) => {
       if (!res.url().includes('/v1/messages?')) return;
-      sizes.push(((await res.json()) as { items: unknown[] }).items.length);
-    });
+      reads.push(res.json().then((body: { items: unknown[] }) => void sizes.push(body.items.length)));
+    };
+    admin.on('response', onResponse);
     await admin.goto(`${stack.url}/ui/?channel=voice&limit=${PAGE_SIZE}`);
     const seen = new Set<string>();
     for (let pageNo = 1; pageNo <= BULK / PAGE_SIZE; pageNo++) {
@@ -253,6 +266,8 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
       .getByTestId('page-number')
       .filter({ hasText: `Page ${BULK / PAGE_SIZE}` })
       .waitFor();
+    admin.off('response', onResponse);
+    await Promise.all(reads);
     expect(sizes.length).toBeGreaterThanOrEqual(BULK / PAGE_SIZE);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE_SIZE);
   });

@@ -65,7 +65,7 @@ export function DetailPage({ id }: { readonly id: string }) {
           )}
         </p>
       )}
-      <MessageActions message={m} onChanged={message.set} />
+      <MessageActions message={m} retried={copy !== undefined} onChanged={message.set} />
       {message.error && <ErrorBox error={message.error} />}
       <MessageFacts message={m} requestIds={requestIdsOf(m)} />
       <h2>

@@ -9,17 +9,25 @@ import { useSignedIn } from './session.tsx';
 
 type Pending = 'cancel' | 'retry' | undefined;
 
+interface ActionsProps {
+  readonly message: Message;
+  /** The message was retried already (the server answers a second retry with 409). */
+  readonly retried: boolean;
+  onChanged(next: Message): void;
+}
+
 /**
  * Retry and cancel for admins, each confirmed by a second click (a mis-click at 3 a.m. must not resend an
  * alarm). Buttons show only for statuses and roles the server accepts; the server checks again.
  */
-export function MessageActions({ message, onChanged }: { message: Message; onChanged(next: Message): void }) {
+export function MessageActions({ message, retried, onChanged }: ActionsProps) {
   const { client, can } = useSignedIn();
   const { navigate } = useRouter();
   const [confirming, setConfirming] = useState<Pending>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | undefined>(undefined);
-  const allowed = messageActions(can, message.status);
+  const possible = messageActions(can, message.status);
+  const allowed = { ...possible, retry: possible.retry && !retried };
   if (!allowed.retry && !allowed.cancel) return null;
 
   const act = async (action: 'cancel' | 'retry') => {

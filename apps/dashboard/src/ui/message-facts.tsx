@@ -75,7 +75,7 @@ export function MessageFacts({
         </dd>
         <dt>eCall request ids</dt>
         <dd class="mono" data-testid="request-ids">
-          {requestIds.length > 0 ? requestIds.join(', ') : <span class="muted">none yet</span>}
+          {requestIds.length > 0 ? requestIds.join(', ') : <span class="muted">none recorded</span>}
         </dd>
         {options.map(([key, value]) => (
           <Fragment key={key}>
