@@ -7,6 +7,7 @@ WORKDIR /app
 RUN npm i -g pnpm@12 && pnpm --version
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY apps/api/package.json apps/api/package.json
+COPY apps/dashboard/package.json apps/dashboard/package.json
 COPY apps/worker/package.json apps/worker/package.json
 COPY packages/codes/package.json packages/codes/package.json
 COPY packages/ecall/package.json packages/ecall/package.json
@@ -19,8 +20,11 @@ RUN pnpm install --frozen-lockfile --prod=false
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
+RUN npm i -g pnpm@12
 COPY --from=deps --chown=node:node /app /app
 COPY --chown=node:node . .
+# The dashboard's static build, served by the api at /ui.
+RUN pnpm build:ui
 # Never run as root: the relay needs no privileges.
 USER node
 EXPOSE 3000 4010

@@ -15,6 +15,15 @@ const instant = (description: string) =>
 const listQuerySchema = z.strictObject({
   status: z.enum(MESSAGE_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
+  recipient: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      description:
+        'Messages to this recipient, in any number format (+41…, 0041…, 079…) or an address-book name.',
+    }),
   from: instant('Created at or after this instant.'),
   to: instant('Created before this instant.'),
   cursor: z
@@ -31,7 +40,7 @@ const listQuerySchema = z.strictObject({
     .openapi({ description: 'Page size, 1-500 (default 50).' }),
 });
 
-/** `GET /v1/messages`: newest first, filtered by status, channel and creation time, with cursor paging. */
+/** `GET /v1/messages`: newest first, filtered by recipient, status, channel and creation time, with cursor paging. */
 export function registerListMessages(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'get',
@@ -53,6 +62,7 @@ export function registerListMessages(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
     const filter: ListFilter = {
       ...(query.status ? { status: query.status } : {}),
       ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.recipient ? { recipient: query.recipient } : {}),
       ...(query.from ? { from: Date.parse(query.from) } : {}),
       ...(query.to ? { to: Date.parse(query.to) } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
