@@ -15,15 +15,10 @@ const instant = (description: string) =>
 const listQuerySchema = z.strictObject({
   status: z.enum(MESSAGE_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
-  recipient: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({
-      description:
-        'Messages to this recipient, in any number format (+41…, 0041…, 079…) or an address-book name.',
-    }),
+  recipient: z.string().min(1).max(100).optional().openapi({
+    description:
+      'Messages to this recipient, in any number format (+41…, 0041…, 079…) or an address-book name.',
+  }),
   from: instant('Created at or after this instant.'),
   to: instant('Created before this instant.'),
   cursor: z
