@@ -1,12 +1,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createJobId, type MessageStatus, type NewMessage } from '@ecall-relay/messages';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { launchChromium, signIn } from './browser.ts';
 import { buildUi } from './build-ui.ts';
+import { type Seeded, seedMessages } from './seed.ts';
 import { type Stack, startStack, USERS } from './stack.ts';
 
 /** Screenshots to look at after a run (never committed). */
@@ -21,20 +21,9 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
   let reader: Page;
   let admin: Page;
   const contexts: BrowserContext[] = [];
-  const ids = { delivered: '', failed: '', rejected: '', scheduled: '' };
+  let ids: Seeded;
 
-  const post = async (path: string, body: unknown): Promise<string> => {
-    const res = await fetch(`${stack.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${USERS.ops.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(202);
-    return ((await res.json()) as { id: string }).id;
-  };
   const statusOf = async (id: string) => (await stack.store.read(id))?.state.status;
-  const until = (id: string, status: MessageStatus) =>
-    waitFor(async () => (await statusOf(id)) === status, { what: `${id} ${status}`, timeoutMs: 20_000 });
   const page = async (user: { name: string; secret: string }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
@@ -56,38 +45,11 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     mkdirSync(SHOTS, { recursive: true });
     dist = await buildUi();
     stack = await startStack(dist);
-    // Old traffic first, so that today's messages sit on the first page: 2,000 voice messages in one create.
-    const bulk: NewMessage[] = Array.from({ length: BULK }, (_, i) => ({
-      id: createJobId(),
-      request: {
-        channel: 'voice',
-        to: ['0441234567'],
-        text: `Bulk ${i}`,
-        createdAt: new Date().toISOString(),
-      },
-      delayMs: 3_600_000,
-    }));
-    await stack.store.create(bulk);
-    ids.delivered = await post('/v1/sms', { to: '079 123 45 67', text: 'Fire alarm hall 3' });
-    ids.failed = await post('/v1/sms', { to: '0791110000', text: 'Nobody home' });
-    ids.rejected = createJobId();
-    await stack.store.create([
-      {
-        id: ids.rejected,
-        request: { channel: 'sms', to: ['12'], text: 'Broken number', createdAt: new Date().toISOString() },
-      },
-    ]);
-    ids.scheduled = await post('/v1/sms', {
-      to: '0791234500',
-      text: 'Shift reminder',
-      sendAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
-    });
     browser = await launchChromium();
-    [reader, admin] = await Promise.all([page(USERS.reader), page(USERS.ops)]);
-    await Promise.all([
-      until(ids.delivered, 'delivered'),
-      until(ids.failed, 'failed'),
-      until(ids.rejected, 'rejected'),
+    [ids, reader, admin] = await Promise.all([
+      seedMessages(stack, BULK),
+      page(USERS.reader),
+      page(USERS.ops),
     ]);
   }, 60_000);
 

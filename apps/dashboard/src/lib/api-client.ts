@@ -1,5 +1,6 @@
 import { type ListParams, listApiPath } from './list-query.ts';
-import type { Message, MessagePage, Overview, Retried, Session } from './types.ts';
+import type { Overview, Session } from './ops-types.ts';
+import type { Message, MessagePage, Retried } from './types.ts';
 
 /** A refused or failed API call, with the api's faultInfo when it sent one. */
 export class ApiFailure extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart, niceCeiling, overallMeanMs, totalCount } from './chart.ts';
-import type { SeriesPoint } from './types.ts';
+import type { SeriesPoint } from './ops-types.ts';
 
 const point = (count: number, meanMs: number | null = null): SeriesPoint => ({
   minute: '2026-03-20T12:00:00.000Z',

@@ -1,4 +1,4 @@
-import type { SeriesPoint } from './types.ts';
+import type { SeriesPoint } from './ops-types.ts';
 
 /** One bar of a chart, in SVG user units (origin top left). */
 export interface Bar {

@@ -1,6 +1,6 @@
 import { barChart } from '../lib/chart.ts';
 import { formatTime } from '../lib/format.ts';
-import type { SeriesPoint } from '../lib/types.ts';
+import type { SeriesPoint } from '../lib/ops-types.ts';
 
 const SIZE = { width: 360, height: 90 };
 

@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { type ApiClient, ApiFailure, createApiClient } from '../lib/api-client.ts';
 import { type Capabilities, capabilitiesOf } from '../lib/capabilities.ts';
-import type { Session } from '../lib/types.ts';
+import type { Session } from '../lib/ops-types.ts';
 
 // Per tab and gone when it closes: a shared admin workstation keeps no credentials after the tab is closed.
 const STORAGE_KEY = 'ecall-relay.authorization';
