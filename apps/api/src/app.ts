@@ -17,6 +17,7 @@ import { registerSwaggerUi } from './routes/docs/swagger-ui.ts';
 import { registerHealth } from './routes/health.ts';
 import { messageRoutes } from './routes/messages/index.ts';
 import { probeRoutes } from './routes/probes.ts';
+import { QUEUE_BOARD_PATH, queueBoardRoutes } from './routes/queue-board.ts';
 import { VALIDATION_LIMITS } from './validation/limits.ts';
 import { createSendSchemas } from './validation/send-schemas.ts';
 
@@ -80,6 +81,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     );
   }
   app.use('/v1/*', authenticate(deps.users));
+  if (deps.boardQueues?.length) {
+    app.use(`${QUEUE_BOARD_PATH}/*`, authenticate(deps.users));
+    app.use(QUEUE_BOARD_PATH, authenticate(deps.users));
+    app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps.boardQueues));
+  }
   app.use('/v1/*', jsonOnly());
   app.use(
     '/v1/*',

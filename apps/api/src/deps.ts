@@ -54,6 +54,8 @@ export interface ApiDeps {
   /** Prometheus metrics served at `/metrics`, with the depths of `queues`. */
   readonly metrics?: RelayMetrics;
   readonly queues?: readonly CountableQueue[];
+  /** Queues shown to admins by bull-board at `/admin/queues` (not mounted when absent). */
+  readonly boardQueues?: readonly Queue[];
 }
 
 /** The hono environment of every route: the request id and, behind auth, the caller. */

@@ -20,7 +20,11 @@ describe('startApi', () => {
 
   it('listens, accepts a message into Redis under KEY_PREFIX, reports health, and closes idempotently', async () => {
     const config = {
-      ...loadApiConfig({ RELAY_API_KEYS: 'ops:send+read:s3cret', REDIS_URL: redisUrl(), KEY_PREFIX: prefix }),
+      ...loadApiConfig({
+        RELAY_API_KEYS: 'ops:send+read:s3cret,boss:admin:adm1n',
+        REDIS_URL: redisUrl(),
+        KEY_PREFIX: prefix,
+      }),
       port: 0,
       host: '127.0.0.1',
     };
@@ -56,6 +60,18 @@ describe('startApi', () => {
       /relay_http_requests_total\{method="POST",route="\/v1\/sms",status="202",app="api"\} 1/,
     );
     expect(metrics).toContain('relay_queue_jobs{queue="ecall-send",state="waiting",app="api"} 1');
+    const board = await fetch(`${api.url}/admin/queues`, { headers: { authorization: 'Bearer adm1n' } });
+    expect(board.status).toBe(200);
+    expect(await board.text()).toContain('<div id="root"');
+    const boardApi = await fetch(`${api.url}/admin/queues/api/queues`, {
+      headers: { authorization: 'Bearer adm1n' },
+    });
+    const names = ((await boardApi.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
+    expect(names.sort()).toEqual(['ecall-callbacks', 'ecall-send', 'ecall-track', 'host-webhooks']);
+    expect(
+      (await fetch(`${api.url}/admin/queues`, { headers: { authorization: 'Bearer s3cret' } })).status,
+    ).toBe(403);
+    expect((await fetch(`${api.url}/admin/queues/api/queues`)).status).toBe(401);
     await Promise.all([api.close(), api.close()]);
     await api.close();
     await expect(fetch(`${api.url}/health`)).rejects.toThrow();

@@ -66,11 +66,14 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
   const callbackQueue = new Queue<CallbackJobData>(QUEUE_NAMES.callbacks, { connection: redis, prefix });
   const trackQueue = new Queue(QUEUE_NAMES.track, { connection: redis, prefix });
+  const webhookQueue = new Queue(QUEUE_NAMES.webhooks, { connection: redis, prefix });
   // The connection's own listener already logs; these keep emit('error') from throwing.
-  for (const q of [queue, callbackQueue, trackQueue]) q.on('error', () => {});
+  for (const q of [queue, callbackQueue, trackQueue, webhookQueue]) q.on('error', () => {});
   const metrics = createRelayMetrics({ app: 'api' });
   const shutdownConnections = async () => {
-    await Promise.all([queue, callbackQueue, trackQueue].map((q) => q.close().catch(() => undefined)));
+    await Promise.all(
+      [queue, callbackQueue, trackQueue, webhookQueue].map((q) => q.close().catch(() => undefined)),
+    );
     await redis.quit().catch(() => redis.disconnect());
   };
   let server: Server | undefined;
@@ -92,7 +95,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       health: () => redisHealth(redis),
       ready: () => readiness(redis, prefix),
       metrics,
-      queues: [queue, trackQueue, callbackQueue],
+      queues: [queue, trackQueue, callbackQueue, webhookQueue],
+      boardQueues: [queue, trackQueue, callbackQueue, webhookQueue],
       ...(config.callbacks && {
         callbacks: {
           secret: config.callbacks.secret,

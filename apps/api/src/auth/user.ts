@@ -34,5 +34,6 @@ export function parseRoles(value: string | readonly string[]): Role[] | undefine
 /** The role a request needs: admin paths need `admin`, reads need `read`, everything else `send`. */
 export function requiredRole(method: string, path: string): Role {
   if (path === '/v1/admin' || path.startsWith('/v1/admin/')) return 'admin';
+  if (path === '/admin' || path.startsWith('/admin/')) return 'admin';
   return method === 'GET' || method === 'HEAD' ? 'read' : 'send';
 }
