@@ -13,6 +13,7 @@ import {
 } from '@ecall-relay/messages';
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from '../logger.ts';
+import { logChange } from './processor.ts';
 
 /** Dependencies of {@link createCallbackProcessor}. */
 export interface CallbackProcessorDeps {
@@ -100,6 +101,7 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps) {
     });
     if (!record) return 'gone';
     await publish(record);
+    logChange(logger, record, 'callback');
     const tracking = await deps.trackQueue.getJob(id);
     if (tracking && (await tracking.isDelayed())) await tracking.promote().catch(() => undefined);
     return 'notification';

@@ -121,7 +121,9 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
           finishDate: jobState.finishDate,
           ...(result.requestId && { requestId: result.requestId }),
         };
-        await publish(await store.update(id, ({ state: s }) => applyObservation(s, observation)));
+        const changed = await store.update(id, ({ state: s }) => applyObservation(s, observation));
+        await publish(changed);
+        logChange(logger, changed, 'poll', observation.requestId);
       }
       const after = await store.read(id);
       if (after?.state.status !== 'accepted') return 'final';
@@ -129,4 +131,26 @@ export function createTrackProcessor(deps: TrackProcessorDeps) {
     await job.moveToDelayed(Math.min(nextPollAt(start, now(), schedule), end), token);
     throw new DelayedError();
   };
+}
+
+/** One log line per written state change: message id, status, the recipients, eCall's request id. */
+export function logChange(
+  logger: Logger,
+  record: UpdatedRecord | undefined,
+  source: 'poll' | 'callback',
+  requestId?: string,
+): void {
+  if (!record?.outboxSeqs?.length) return;
+  logger.info(
+    {
+      messageId: record.id,
+      status: record.state.status,
+      recipients: record.state.recipients.map(
+        (r) => `${r.address}=${r.status}${r.sendState !== undefined ? `/${r.sendState}` : ''}`,
+      ),
+      source,
+      ...(requestId && { requestId }),
+    },
+    'delivery state changed',
+  );
 }
