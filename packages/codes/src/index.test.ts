@@ -7,6 +7,7 @@ describe('package entry', () => {
       [
         'ACCOUNT_RESPONSE_CODES',
         'ERROR_STATES',
+        'FAX_ATTACHMENT_RULES',
         'JOB_TYPES',
         'RESPONSE_CODES',
         'SEND_STATES',
@@ -18,6 +19,7 @@ describe('package entry', () => {
         'describeJobType',
         'describeResponse',
         'describeSendState',
+        'isFaxAttachmentType',
         'isReceptionConfirmed',
         'jobFamilyOf',
       ].sort(),
@@ -28,5 +30,12 @@ describe('package entry', () => {
     expect(codes.classifyResponse(0, 'state')).toBe('accepted');
     expect(codes.classifySendState(1, 8)).toEqual({ outcome: 'delivered', final: true, known: true });
     expect(codes.describeSendState(1, 8).name).toBe('deliveredConfirmed');
+  });
+
+  it('knows eCall’s fax attachment rules', () => {
+    expect(codes.FAX_ATTACHMENT_RULES).toMatchObject({ maxCount: 10, maxBytes: 5 * 1024 * 1024 });
+    expect(codes.isFaxAttachmentType('Rechnung.PDF')).toBe(true);
+    expect(codes.isFaxAttachmentType('photo.png')).toBe(false);
+    expect(codes.isFaxAttachmentType('noextension')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { FAX_ATTACHMENT_RULES } from '@ecall-relay/codes';
 /** One fax attachment as it arrived: both fields are strings, either may be missing. */
 export interface Attachment {
   readonly fileName: string | undefined;
@@ -7,33 +8,10 @@ export interface Attachment {
 /** The ResponseCodes an attachment list can be refused with. */
 export type AttachmentCode = 11904 | 11905 | 11906 | 11907 | 11914;
 
-/** eCall's limits for SendFax attachments (SPEC section 2). */
+/** eCall's limits for SendFax attachments (SPEC section 2), from the eCall tables. */
 export const ATTACHMENT_LIMITS = {
-  maxCount: 10,
-  maxBytes: 5 * 1024 * 1024,
-  maxNameLength: 100,
-  extensions: new Set([
-    'bmp',
-    'pdf',
-    'doc',
-    'docx',
-    'rtf',
-    'ppt',
-    'pptx',
-    'dok',
-    'snp',
-    'gif',
-    'tif',
-    'tiff',
-    'html',
-    'txt',
-    'jpg',
-    'wir',
-    'jpeg',
-    'xls',
-    'xlsx',
-    'zip',
-  ]),
+  ...FAX_ATTACHMENT_RULES,
+  extensions: new Set<string>(FAX_ATTACHMENT_RULES.extensions),
 } as const;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

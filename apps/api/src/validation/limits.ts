@@ -1,3 +1,4 @@
+import { FAX_ATTACHMENT_RULES } from '@ecall-relay/codes';
 /**
  * Input limits of the send endpoints. eCall's own limits (SPEC section 2) where it has them; elsewhere
  * chosen to keep a message well inside what eCall and the channel can carry.
@@ -33,9 +34,9 @@ export const VALIDATION_LIMITS = {
   /** E-mail addresses in `notify` and `answerTo`. */
   emailChars: 100,
   /** Fax attachments. */
-  attachments: 10,
-  attachmentBytes: 5 * 1024 * 1024,
-  fileNameChars: 100,
+  attachments: FAX_ATTACHMENT_RULES.maxCount,
+  attachmentBytes: FAX_ATTACHMENT_RULES.maxBytes,
+  fileNameChars: FAX_ATTACHMENT_RULES.maxNameLength,
   /** Serialised `metadata` (UTF-8 bytes of its JSON). */
   metadataBytes: 4_096,
   callbackUrlChars: 2_000,
@@ -43,29 +44,8 @@ export const VALIDATION_LIMITS = {
   idempotencyKeyChars: 200,
 } as const;
 
-/** Fax attachment types eCall accepts (SPEC section 2). */
-export const ATTACHMENT_EXTENSIONS = [
-  'bmp',
-  'pdf',
-  'doc',
-  'docx',
-  'rtf',
-  'ppt',
-  'pptx',
-  'dok',
-  'snp',
-  'gif',
-  'tif',
-  'tiff',
-  'html',
-  'txt',
-  'jpg',
-  'wir',
-  'jpeg',
-  'xls',
-  'xlsx',
-  'zip',
-] as const;
+/** Fax attachment types eCall accepts (SPEC section 2), from the eCall tables. */
+export const ATTACHMENT_EXTENSIONS = FAX_ATTACHMENT_RULES.extensions;
 
 /** Languages of voice messages (eCall MsgLanguage). */
 export const VOICE_LANGUAGES = ['DE', 'FR', 'IT', 'EN'] as const;
