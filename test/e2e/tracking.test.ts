@@ -123,7 +123,7 @@ describe('delivery tracking end to end: api, worker, simulator and a host system
       what: 'reply event',
     });
     const view = await s.call('GET', `/v1/messages/${id}`);
-    expect(JSON.stringify(view.body)).toContain('Grüße, ich komme!');
+    expect(view.body.replies).toEqual([expect.objectContaining({ text: 'Grüße, ich komme! 5 € mitnehmen' })]);
   });
 
   it('resends host events after a 500 and delivers each exactly once; a 400 is not resent', async () => {
@@ -148,5 +148,20 @@ describe('delivery tracking end to end: api, worker, simulator and a host system
     expect(byType('message.accepted').map((r) => r.status)).toEqual([500, 200]);
     expect(byType('recipient.sent').map((r) => r.status)).toEqual([400]);
     expect(byType('recipient.delivered').map((r) => r.status)).toEqual([200]);
+    // Every attempt is visible in the api, with the host's faultInfo message for the refused one.
+    const view = await waitFor(async () => {
+      const v = await s.call('GET', `/v1/messages/${id}`);
+      const d = (v.body.deliveries ?? []) as { type: string; outcome: string; faultMessage?: string }[];
+      return d.some((a) => a.type === 'recipient.delivered' && a.outcome === 'delivered') ? d : undefined;
+    });
+    const seen = view.map((a) => `${a.type}:${a.outcome}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'message.accepted:retrying',
+        'message.accepted:delivered',
+        'recipient.sent:rejected',
+      ]),
+    );
+    expect(view.find((a) => a.type === 'recipient.sent')?.faultMessage).toBe('unknown order');
   });
 });

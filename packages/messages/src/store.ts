@@ -1,6 +1,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { Job } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
+import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
 import {
@@ -261,6 +262,11 @@ export class MessageStore {
   /** Reads one message without its history (the worker's hot path). */
   async read(id: string): Promise<Omit<MessageRecord, 'history'> | undefined> {
     return parseRecord(id, await this.#redis.hmget(this.keys.record(id), 'req', 'state', 'v'));
+  }
+
+  /** The attempts to deliver this message's events to the host system, newest last. */
+  deliveries(id: string): Promise<DeliveryAttempt[]> {
+    return readDeliveries(this.#redis, this.keys, id);
   }
 
   /** Reads the attachment bodies of a fax. */

@@ -2,6 +2,7 @@ import { describeErrorState, describeResponse, describeSendState } from '@ecall-
 import {
   CHANNELS,
   type Channel,
+  type DeliveryAttempt,
   MESSAGE_STATUSES,
   type MessageRecord,
   RECIPIENT_STATUSES,
@@ -69,6 +70,38 @@ export const messageViewSchema = z
     finalAt: z.string().optional(),
     nextAttemptAt: z.string().optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    replies: z
+      .array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          text: z.string(),
+          at: z.string(),
+          receivedAt: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Replies recipients sent to the SMS (eCall Answer callbacks), oldest first.' }),
+    deliveries: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          type: z.string(),
+          destination: z.string(),
+          url: z.string(),
+          attempt: z.number().int(),
+          at: z.string(),
+          status: z.number().int().optional(),
+          outcome: z.string(),
+          error: z.string().optional(),
+          faultCode: z.number().optional(),
+          faultMessage: z.string().optional(),
+          durationMs: z.number(),
+          nextAttemptAt: z.string().optional(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Attempts to deliver result events to the host system (newest last).' }),
     links: z.object({ self: z.string() }),
   })
   .openapi('Message');
@@ -100,7 +133,10 @@ function recipientView(jobType: number, r: RecipientState): MessageView['recipie
  * of their eCall codes, attempts, the last code with its text, eCall request ids, history (when the record
  * carries it), timestamps and metadata.
  */
-export function toMessageView(record: MessageRecord | Omit<MessageRecord, 'history'>): MessageView {
+export function toMessageView(
+  record: MessageRecord | Omit<MessageRecord, 'history'>,
+  deliveries?: readonly DeliveryAttempt[],
+): MessageView {
   const { id, request, state } = record;
   const { channel, to, text, metadata, createdAt, createdBy, files, faxOptions, ...rest } = request;
   const { idempotencyKey: _key, ...options } = rest;
@@ -125,6 +161,8 @@ export function toMessageView(record: MessageRecord | Omit<MessageRecord, 'histo
     ...(last ? { lastDescription: last.en } : {}),
     requestIds: state.requestIds,
     ...('history' in record ? { history: record.history } : {}),
+    ...(state.replies?.length ? { replies: state.replies } : {}),
+    ...(deliveries ? { deliveries: [...deliveries] } : {}),
     createdAt,
     ...(createdBy ? { createdBy } : {}),
     updatedAt: state.updatedAt,

@@ -24,6 +24,6 @@ export function registerGetMessage(app: OpenAPIHono<AppEnv>, deps: RouteDeps): v
     const { id } = c.req.valid('param');
     const record = await deps.store.get(id);
     if (!record) throw new ApiError(404, `No message ${id} (unknown or past retention).`);
-    return c.json(toMessageView(record), 200);
+    return c.json(toMessageView(record, await deps.store.deliveries(id)), 200);
   });
 }

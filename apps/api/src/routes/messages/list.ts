@@ -65,7 +65,10 @@ export function registerListMessages(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
     };
     const page = await deps.store.list(filter);
     return c.json(
-      { items: page.items.map(toMessageView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) },
+      {
+        items: page.items.map((record) => toMessageView(record)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      },
       200,
     );
   });
