@@ -8,6 +8,7 @@ import { accessLog } from './middleware/access-log.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { jsonOnly } from './middleware/json-only.ts';
 import { requestId } from './middleware/request-id.ts';
+import { utf8Body } from './middleware/utf8-body.ts';
 import { notFoundHandler } from './not-found.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { ecallCallbackRoutes } from './routes/callbacks/ecall.ts';
@@ -16,8 +17,10 @@ import { registerOpenApi } from './routes/docs/openapi.ts';
 import { registerSwaggerUi } from './routes/docs/swagger-ui.ts';
 import { registerHealth } from './routes/health.ts';
 import { messageRoutes } from './routes/messages/index.ts';
+import { opsRoutes } from './routes/ops/index.ts';
 import { probeRoutes } from './routes/probes.ts';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './routes/queue-board.ts';
+import { uiRoutes } from './routes/ui/index.ts';
 import { VALIDATION_LIMITS } from './validation/limits.ts';
 import { createSendSchemas } from './validation/send-schemas.ts';
 
@@ -66,6 +69,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
       ...(deps.queues && { queues: deps.queues }),
     }),
   );
+  // The dashboard's files are public; every call it makes goes through /v1 with the user's credentials.
+  if (deps.dashboard) app.route('/', uiRoutes({ distDir: deps.dashboard.distDir }));
   // eCall cannot authenticate: mounted before auth, the signed URL is the credential.
   if (deps.callbacks) {
     app.route(
@@ -96,6 +101,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  app.use('/v1/*', utf8Body());
+  if (deps.dashboard) {
+    const { queues, demo } = deps.dashboard;
+    app.route('/', opsRoutes({ store: deps.store, queues, demo, logger: deps.logger, now }));
+  }
   app.route('/v1', messageRoutes(routeDeps));
   app.route('/v1/admin', adminRoutes(routeDeps));
   registerHealth(app, deps.health);
