@@ -40,6 +40,7 @@ if (demo) {
   env.ECALL_ENDPOINT = sim.endpoint;
   env.ECALL_ACCOUNT_NAME = 'demo';
   env.ECALL_ACCOUNT_PASSWORD = 'demo';
+  env.RELAY_DEMO = 'true';
   banner.push(
     `DEMO MODE: no ECALL_ACCOUNT_NAME is set, so messages go to the eCall simulator at ${sim.endpoint}.`,
     '           Nothing reaches a real phone or fax. Set ECALL_ACCOUNT_NAME and ECALL_ACCOUNT_PASSWORD for eCall.',
@@ -60,7 +61,9 @@ const worker = await startWorker(loadWorkerConfig(env), { logger: logger.child({
 closers.unshift(() => worker.close());
 const api = await startApi(loadApiConfig(env), { logger: logger.child({ app: 'api' }) });
 closers.unshift(() => api.close());
-banner.push(`API: ${api.url}   (OpenAPI: ${api.url}/openapi.json, docs: ${api.url}/docs)`);
+banner.push(
+  `API: ${api.url}   (OpenAPI: ${api.url}/openapi.json, docs: ${api.url}/docs, dashboard: ${api.url}/ui)`,
+);
 console.info(`\n${banner.map((line) => `  ${line}`).join('\n')}\n`);
 
 let stopping = false;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { callbackUrlLength, ECALL_NOTIFICATION_LIMIT } from '@ecall-relay/messages';
 import { z } from '@hono/zod-openapi';
 import { parseApiKeys } from './auth/api-keys.ts';
@@ -27,9 +28,16 @@ export interface ApiConfig {
   readonly logLevel: LogLevel;
   /** eCall callbacks: the api's public URL and the secret that signs callback URLs (shared with the worker). */
   readonly callbacks?: { readonly baseUrl: string; readonly secret: string };
+  /** Where the dashboard's build is (served at /ui). */
+  readonly uiDistDir: string;
+  /** The worker sends to the eCall simulator: the dashboard says so. */
+  readonly demo: boolean;
 }
 
 /** A configuration that cannot be used; the message lists every bad variable. */
+/** The dashboard's build in this repository (apps/dashboard/dist). */
+export const DEFAULT_UI_DIST_DIR = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -66,6 +74,8 @@ const envSchema = z.object({
     )
     .optional(),
   CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  UI_DIST_DIR: z.string().min(1).optional(),
+  RELAY_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -140,6 +150,8 @@ export function loadApiConfig(env: Readonly<Record<string, string | undefined>>)
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
     scheduleLeadMs: v.SCHEDULE_LEAD_MS,
     logLevel: v.LOG_LEVEL,
+    uiDistDir: v.UI_DIST_DIR ?? DEFAULT_UI_DIST_DIR,
+    demo: v.RELAY_DEMO === 'true' || v.RELAY_DEMO === '1',
     ...(v.PUBLIC_BASE_URL &&
       v.CALLBACK_SECRET && { callbacks: { baseUrl: v.PUBLIC_BASE_URL, secret: v.CALLBACK_SECRET } }),
   };

@@ -54,6 +54,13 @@ export interface ApiDeps {
   /** Prometheus metrics served at `/metrics`, with the depths of `queues`. */
   readonly metrics?: RelayMetrics;
   readonly queues?: readonly CountableQueue[];
+  /** The dashboard: its built files (served at `/ui`) and what its overview reports. Not mounted when absent. */
+  readonly dashboard?: {
+    readonly distDir: string;
+    readonly queues: Readonly<Record<string, Queue>>;
+    /** The worker sends to the eCall simulator (the dashboard says so). */
+    readonly demo: boolean;
+  };
   /** Queues shown to admins by bull-board at `/admin/queues` (not mounted when absent). */
   readonly boardQueues?: readonly Queue[];
 }

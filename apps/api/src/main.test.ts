@@ -21,7 +21,7 @@ describe('startApi', () => {
   it('listens, accepts a message into Redis under KEY_PREFIX, reports health, and closes idempotently', async () => {
     const config = {
       ...loadApiConfig({
-        RELAY_API_KEYS: 'ops:send+read:s3cret,boss:admin:adm1n',
+        RELAY_API_KEYS: 'ops:send+read:s3cret,boss:read+admin:adm1n',
         REDIS_URL: redisUrl(),
         KEY_PREFIX: prefix,
       }),
@@ -72,6 +72,12 @@ describe('startApi', () => {
       (await fetch(`${api.url}/admin/queues`, { headers: { authorization: 'Bearer s3cret' } })).status,
     ).toBe(403);
     expect((await fetch(`${api.url}/admin/queues/api/queues`)).status).toBe(401);
+    // The dashboard (built by scripts/setup.sh) and its session endpoint.
+    const ui = await fetch(`${api.url}/ui/`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toMatch(/<script[^>]+src="\/ui\/assets\//);
+    const session = await fetch(`${api.url}/v1/ops/session`, { headers: { authorization: 'Bearer adm1n' } });
+    expect(await session.json()).toMatchObject({ user: { name: 'boss', roles: ['read', 'admin'] }, demo: false });
     await Promise.all([api.close(), api.close()]);
     await api.close();
     await expect(fetch(`${api.url}/health`)).rejects.toThrow();

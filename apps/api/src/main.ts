@@ -97,6 +97,11 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       metrics,
       queues: [queue, trackQueue, callbackQueue, webhookQueue],
       boardQueues: [queue, trackQueue, callbackQueue, webhookQueue],
+      dashboard: {
+        distDir: config.uiDistDir,
+        demo: config.demo,
+        queues: Object.fromEntries([queue, trackQueue, callbackQueue, webhookQueue].map((q) => [q.name, q])),
+      },
       ...(config.callbacks && {
         callbacks: {
           secret: config.callbacks.secret,
