@@ -159,6 +159,9 @@ export interface HistoryEvent {
   attempt?: number;
   sendState?: number;
   errorState?: number;
+  /** eCall PointsUsed and FinishDate (ISO instant) when eCall reported them. */
+  pointsUsed?: number;
+  finishDate?: string;
   detail?: string;
 }
 

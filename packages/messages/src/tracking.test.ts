@@ -39,6 +39,12 @@ describe('recipient state machine', () => {
     expect(done?.state.status).toBe('delivered');
     expect(done?.state.recipients[0]).toMatchObject({ status: 'delivered', pointsUsed: 1 });
     expect(done?.events.map((e) => e.type)).toEqual(['recipient.delivered', 'final']);
+    expect(done?.events[0]).toMatchObject({
+      sendState: 8,
+      pointsUsed: 1,
+      finishDate: at,
+      text: expect.any(String),
+    });
   });
 
   it('ignores duplicate and out-of-order observations', () => {

@@ -149,6 +149,8 @@ export function applyObservation(state: MessageState, observation: Observation):
       errorState: observation.errorState,
       detail: describeErrorState(observation.jobType, observation.errorState).en,
     }),
+    ...(observation.pointsUsed && { pointsUsed: observation.pointsUsed }),
+    ...(observation.finishDate && { finishDate: observation.finishDate }),
     ...(observation.requestId && { requestId: observation.requestId }),
   };
   return withRecipient(state, index, next, event, at);

@@ -38,6 +38,8 @@ const historyEventSchema = z.object({
   attempt: optionalInt,
   sendState: optionalInt,
   errorState: optionalInt,
+  pointsUsed: z.number().optional(),
+  finishDate: z.string().optional(),
   detail: z.string().optional(),
 });
 
