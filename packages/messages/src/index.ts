@@ -1,3 +1,4 @@
+export { addressKey } from './address-key.ts';
 export {
   callbackUrlFor,
   callbackUrlLength,
@@ -69,7 +70,6 @@ export {
   type UpdatedRecord,
 } from './store.ts';
 export {
-  addressKey,
   applyObservation,
   deriveMessageStatus,
   expireTracking,

@@ -1,6 +1,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { Job } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
+import { addressKey } from './address-key.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
@@ -19,7 +20,6 @@ import {
 } from './model.ts';
 import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import { CLAIM_IDEMPOTENCY, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
-import { addressKey } from './tracking.ts';
 
 /** Options of {@link createMessageStore}. */
 export interface MessageStoreOptions {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addressKey } from './address-key.ts';
 import type { MessageState } from './model.ts';
-import {
-  addressKey,
-  applyObservation,
-  deriveMessageStatus,
-  expireTracking,
-  type Observation,
-} from './tracking.ts';
+import { applyObservation, deriveMessageStatus, expireTracking, type Observation } from './tracking.ts';
 
 const at = '2026-11-23T10:00:00.000Z';
 function accepted(...addresses: string[]): MessageState {

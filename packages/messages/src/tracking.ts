@@ -1,4 +1,5 @@
 import { classifySendState, describeErrorState, describeSendState } from '@ecall-relay/codes';
+import { addressKey } from './address-key.ts';
 import type {
   Channel,
   EventSource,
@@ -46,20 +47,6 @@ export interface TrackingChange {
   readonly state: MessageState;
   readonly events: HistoryEvent[];
   readonly hostEvents: HostEventDraft[];
-}
-
-/**
- * Comparable form of a phone number: digits only, `+` and a national leading 0 made international (Swiss
- * numbering, which is eCall's), so that `+41 79 123 45 67`, `0791234567` and `0041791234567` match.
- */
-export function addressKey(address: string): string {
-  const trimmed = address.trim();
-  if (!/^[+\d][\d\s\-./()]*(:\d+)?$/.test(trimmed)) return trimmed.toLowerCase();
-  const [number = '', code] = trimmed.split(':');
-  let digits = number.replace(/\D/g, '');
-  if (number.startsWith('+')) digits = `00${digits}`;
-  else if (/^0[1-9]/.test(digits)) digits = `0041${digits.slice(1)}`;
-  return code ? `${digits}:${code}` : digits;
 }
 
 function findRecipient(recipients: readonly RecipientState[], address: string | undefined): number {

@@ -1,3 +1,4 @@
+import { CANCELABLE_STATUSES } from '@ecall-relay/messages/browser';
 import type { MessageStatus, Role } from './types.ts';
 
 /** Statuses the api lets an admin retry (apps/api/src/routes/ops/retry-request.ts). */
@@ -8,8 +9,8 @@ export const RETRYABLE_STATUSES: readonly MessageStatus[] = [
   'partially_delivered',
 ];
 
-/** Statuses in which nothing reached eCall yet, so a cancel can still win (messages' CANCELABLE_STATUSES). */
-export const CANCELABLE_STATUSES: readonly MessageStatus[] = ['queued', 'scheduled', 'retrying', 'paused'];
+/** Statuses in which nothing reached eCall yet, so a cancel can still win. */
+export { CANCELABLE_STATUSES };
 
 /** Statuses after which nothing about the message changes any more (the detail page stops refreshing). */
 export const FINAL_STATUSES: readonly MessageStatus[] = [

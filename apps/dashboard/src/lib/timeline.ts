@@ -1,4 +1,4 @@
-import { addressKey } from './address-key.ts';
+import { addressKey } from '@ecall-relay/messages/browser';
 import type { HistoryEvent, Message, RecipientView } from './types.ts';
 
 /** An event in a recipient's timeline; `shared` events concern the whole message (submission, answers). */

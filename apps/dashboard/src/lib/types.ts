@@ -1,27 +1,13 @@
 /** The JSON the dashboard reads from the api (a subset of its OpenAPI schemas, checked in contract.test.ts). */
 
-/** Message statuses, in lifecycle order. */
-export const MESSAGE_STATUSES = [
-  'queued',
-  'scheduled',
-  'submitting',
-  'retrying',
-  'paused',
-  'accepted',
-  'delivered',
-  'partially_delivered',
-  'failed',
-  'rejected',
-  'canceled',
-  'unconfirmed',
-] as const;
-/** One of {@link MESSAGE_STATUSES}. */
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export {
+  CHANNELS,
+  type Channel,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+} from '@ecall-relay/messages/browser';
 
-/** The eCall channels. */
-export const CHANNELS = ['sms', 'fax', 'voice'] as const;
-/** One of {@link CHANNELS}. */
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel, MessageStatus } from '@ecall-relay/messages/browser';
 
 /** The api's roles. */
 export type Role = 'send' | 'read' | 'admin';

@@ -1,7 +1,6 @@
 /**
- * The form two addresses are compared in, as the store's recipient index does it (packages/messages
- * `addressKey`): numbers become `0041...` (a leading `+` is `00`, a Swiss `0` prefix is `0041`), pager access
- * codes are kept, names are lower-cased. eCall reports numbers as `0041...` while requests may say `079...`.
+ * Comparable form of a phone number: digits only, `+` and a national leading 0 made international (Swiss
+ * numbering, which is eCall's), so that `+41 79 123 45 67`, `0791234567` and `0041791234567` match.
  */
 export function addressKey(address: string): string {
   const trimmed = address.trim();
