@@ -96,8 +96,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     '/v1/*',
     bodyLimit({
       maxSize,
+      // The unread rest of the body is not drained forever: the server drops the connection after answering,
+      // so it must say so, or a keep-alive client sends its next request into a closing socket.
       onError: () => {
-        throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
+        throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`, {
+          headers: { Connection: 'close' },
+        });
       },
     }),
   );
