@@ -42,3 +42,12 @@ export function describeCounts(counts: StatusCounts): string {
     .map(([status, n]) => `${status}=${n}`)
     .join(' ');
 }
+
+/** The ids of every message eCall has (accepted or further along), from the status indexes. */
+export async function submittedIds(redis: Redis, prefix: string): Promise<Set<string>> {
+  const keys = storeKeys(prefix);
+  const lists = await Promise.all(
+    SUBMITTED_STATUSES.map((status) => redis.zrange(keys.byStatus(status), 0, -1)),
+  );
+  return new Set(lists.flat());
+}
