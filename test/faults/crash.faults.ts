@@ -15,6 +15,8 @@ const MESSAGES = byScale({ full: 20_000, ci: 2_000 });
 /** How long each worker process lives once it has made progress: "every few seconds". */
 const LIFE_MS = byScale({ full: [3_000, 8_000], ci: [2_000, 4_000] } as const);
 const MIN_KILLS = byScale({ full: 10, ci: 3 });
+/** Messages one worker may finish before it is killed anyway, so every scale sees at least 2 x MIN_KILLS. */
+const MAX_PER_LIFE = Math.floor(MESSAGES / (2 * MIN_KILLS));
 const DEADLINE_MS = byScale({ full: 20 * 60_000, ci: 120_000 });
 const SEED = 61;
 
@@ -103,7 +105,9 @@ describe('F1: worker processes killed with SIGKILL every few seconds', () => {
             if (now === MESSAGES) return 'done';
             // The clock starts at the first progress: startup under tsx takes seconds on a busy machine.
             if (workingSince === undefined && now > before) workingSince = Date.now();
-            return workingSince !== undefined && Date.now() - workingSince >= lifeMs ? 'kill' : false;
+            const lived = workingSince !== undefined && Date.now() - workingSince >= lifeMs;
+            // On a fast machine a few seconds would cover the whole run: cap the work per life as well.
+            return lived || now - before >= MAX_PER_LIFE ? 'kill' : false;
           },
           { timeoutMs: lifeMs + 60_000, intervalMs: 100, what: `progress of worker round ${round}` },
         );
