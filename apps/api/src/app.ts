@@ -5,6 +5,7 @@ import type { ApiDeps, AppEnv } from './deps.ts';
 import { errorHandler, validationHook } from './error-handler.ts';
 import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { declaredBodyLimit } from './middleware/declared-body-limit.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { jsonOnly } from './middleware/json-only.ts';
 import { requestId } from './middleware/request-id.ts';
@@ -92,19 +93,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps.boardQueues));
   }
   app.use('/v1/*', jsonOnly());
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize,
-      // The unread rest of the body is not drained forever: the server drops the connection after answering,
-      // so it must say so, or a keep-alive client sends its next request into a closing socket.
-      onError: () => {
-        throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`, {
-          headers: { Connection: 'close' },
-        });
-      },
-    }),
-  );
+  // The unread rest of the body is not drained forever: the server drops the connection after answering,
+  // so it must say so, or a keep-alive client sends its next request into a closing socket.
+  const tooLarge = (): never => {
+    throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`, {
+      headers: { Connection: 'close' },
+    });
+  };
+  app.use('/v1/*', declaredBodyLimit(maxSize, tooLarge, bodyLimit({ maxSize, onError: tooLarge })));
   app.use('/v1/*', utf8Body());
   if (deps.dashboard) {
     const { queues, demo } = deps.dashboard;
