@@ -47,3 +47,15 @@ export const RELEASE_IDEMPOTENCY = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * Counts one occurrence in a per-minute series, with its duration when given, and keeps the series alive: one
+ * script rather than a pipeline of three commands, since every accepted message and final state counts.
+ * KEYS: series hash. ARGV: minute field, duration ms ('' for none), lifetime ms.
+ */
+export const COUNT_SERIES = `
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. ':ms', ARGV[2]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+`;

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
 import { createJobId } from './job-id.ts';
-import type { MessageRequest } from './model.ts';
+import type { MessageRecord, MessageRequest } from './model.ts';
 import { QUEUE_NAMES, type SendJobData } from './queues.ts';
 import { MessageStore } from './store.ts';
 
@@ -84,6 +84,26 @@ describe('MessageStore', () => {
     expect(record?.state.attempts).toBe(20);
     expect(record?.history).toHaveLength(21);
     expect(record?.version).toBe(21);
+  });
+
+  it('starts from a record the caller holds, and reads again when that record is stale', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    const held = await store.read(id);
+    if (!held) throw new Error('no record');
+    const bump = (type: string) => (record: Omit<MessageRecord, 'history'>) => ({
+      state: { ...record.state, attempts: record.state.attempts + 1 },
+      events: [{ at: new Date().toISOString(), type, source: 'worker' as const }],
+    });
+    const first = await store.update(id, bump('first'), held);
+    expect(first?.version).toBe(2);
+    // `held` is now one version behind: the change must be applied to the stored state, not to `held`.
+    const second = await store.update(id, bump('second'), held);
+    expect(second?.state.attempts).toBe(2);
+    const record = await store.get(id);
+    expect(record?.state.attempts).toBe(2);
+    expect(record?.history.map((e) => e.type)).toEqual(['created', 'first', 'second']);
+    expect(record?.version).toBe(3);
   });
 
   it('moves a message between status indexes when its status changes', async () => {
@@ -258,7 +278,10 @@ describe('MessageStore search and series', () => {
     await store.count('accepted', 100, now);
     await store.count('accepted', 300, now);
     await store.count('accepted', 50, now - 60_000);
+    await store.count('final', undefined, now);
     const series = await store.series('accepted', 60, now);
+    expect((await store.series('final', 1, now))[0]).toMatchObject({ count: 1, meanMs: 0 });
+    expect(await redis.pttl(store.keys.series('accepted'))).toBeGreaterThan(3600_000);
     expect(series).toHaveLength(60);
     expect(series[59]).toEqual({ minute: '2026-11-23T10:30:00.000Z', count: 2, meanMs: 200 });
     expect(series[58]).toMatchObject({ count: 1, meanMs: 50 });

@@ -19,7 +19,7 @@ import {
   type StoredFile,
 } from './model.ts';
 import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
-import { CLAIM_IDEMPOTENCY, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
+import { CLAIM_IDEMPOTENCY, COUNT_SERIES, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
 
 /** Options of {@link createMessageStore}. */
 export interface MessageStoreOptions {
@@ -136,6 +136,9 @@ export class MessageStore {
       this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 6, lua: UPDATE_STATE });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
       this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
+    }
+    if (!('relayCountSeries' in this.#redis)) {
+      this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
     }
   }
 
@@ -281,15 +284,20 @@ export class MessageStore {
    * `change` returns undefined for "nothing to do". Resolves to the record as written, or as read when
    * unchanged; undefined when the message does not exist.
    *
+   * `current` is a record of this message the caller already holds (read, or returned by an earlier update):
+   * the first round uses it instead of reading again, which saves the worker a round trip per step; when it
+   * is stale the version check fails and the next round reads, so it can never apply a change to old state.
+   *
    * @throws Error after 20 lost races in a row (a sign of a bug, not of load).
    */
   async update(
     id: string,
     change: (record: Omit<MessageRecord, 'history'>) => StateChange | undefined,
+    current?: Omit<MessageRecord, 'history'>,
   ): Promise<UpdatedRecord | undefined> {
     const k = this.keys;
     for (let round = 0; round < 20; round++) {
-      const record = await this.read(id);
+      const record = round === 0 && current?.id === id ? current : await this.read(id);
       if (!record) return undefined;
       const next = change(record);
       if (!next) return record;
@@ -431,10 +439,12 @@ export class MessageStore {
    */
   async count(name: string, durationMs?: number, at: number = Date.now()): Promise<void> {
     const minute = Math.floor(at / 60_000);
-    const key = this.keys.series(name);
-    const pipeline = this.#redis.pipeline().hincrby(key, `${minute}`, 1);
-    if (durationMs !== undefined) pipeline.hincrby(key, `${minute}:ms`, Math.round(durationMs));
-    await pipeline.pexpire(key, 2 * 3600_000).exec();
+    await this.#command('relayCountSeries', [
+      this.keys.series(name),
+      `${minute}`,
+      durationMs === undefined ? '' : Math.round(durationMs),
+      2 * 3600_000,
+    ]);
   }
 
   /** The last `minutes` of a series, oldest first: count and mean duration per minute. */
