@@ -9,7 +9,7 @@ import { printFigures, seconds } from './support/figures.ts';
 import { createPrng } from './support/prng.ts';
 import { seedMessages, startWorkerProcess } from './support/relay.ts';
 import { byScale, faultScale } from './support/scale.ts';
-import { countStatuses, describeCounts, submittedCount } from './support/status-counts.ts';
+import { countStatuses, describeCounts, submittedCount } from './support/store-state.ts';
 
 const MESSAGES = byScale({ full: 20_000, ci: 2_000 });
 /** How long each worker process lives once it has made progress: "every few seconds". */

@@ -10,7 +10,7 @@ import { startFeeder } from './support/feeder.ts';
 import { printFigures, seconds } from './support/figures.ts';
 import { startWorkerProcess } from './support/relay.ts';
 import { byScale, faultScale } from './support/scale.ts';
-import { countStatuses, describeCounts, submittedCount } from './support/status-counts.ts';
+import { countStatuses, describeCounts, submittedCount } from './support/store-state.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
 const OUTAGE_MS = byScale({ full: 60_000, ci: 10_000 });

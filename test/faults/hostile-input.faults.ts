@@ -10,10 +10,10 @@ import { createTally, type HostileTally } from './hostile/tally.ts';
 import { type ApiProcess, startApiProcess } from './support/api-process.ts';
 import type { Child } from './support/child.ts';
 import { printFigures, seconds } from './support/figures.ts';
-import { listKeys } from './support/keys.ts';
 import { createPrng } from './support/prng.ts';
 import { startWorkerProcess } from './support/relay.ts';
 import { byScale, faultScale } from './support/scale.ts';
+import { listKeys } from './support/store-state.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 import { soapMessageText } from './support/xml-text.ts';
 

@@ -11,8 +11,8 @@ import {
 type Body = Record<string, unknown>;
 type Channel = 'sms' | 'fax' | 'voice';
 
-/** Sets `key` on the message: the body itself, or the batch's first message. */
-function withField(path: SendPath, key: string, value: unknown): Body {
+/** A valid body for `path` with `key` set on the message: the body itself, or the batch's first message. */
+export function withField(path: SendPath, key: string, value: unknown): Body {
   const body = validBody(path);
   if (path !== '/v1/messages/batch') return { ...body, [key]: value };
   const [first] = body.messages as Body[];
@@ -115,5 +115,3 @@ export function hugeField(ctx: HostileContext): HostileRequest {
 export function pathWith(prng: Prng, channels: readonly Channel[]): SendPath {
   return prng.pick(SEND_PATHS.filter((path) => channels.includes(channelOf(path))));
 }
-
-export { withField };

@@ -45,6 +45,7 @@ export interface HostileContext {
 
 /** Send endpoints and a valid body for each, which the generators then break. */
 export const SEND_PATHS = ['/v1/sms', '/v1/fax', '/v1/voice', '/v1/messages/batch'] as const;
+/** One of {@link SEND_PATHS}. */
 export type SendPath = (typeof SEND_PATHS)[number];
 
 const PDF = Buffer.from('%PDF-1.4 fault test').toString('base64');

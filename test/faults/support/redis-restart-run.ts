@@ -10,7 +10,7 @@ import { type ApiProcess, startApiProcess } from './api-process.ts';
 import type { Child } from './child.ts';
 import { type PostRecord, startPoster } from './poster.ts';
 import { startWorkerProcess } from './relay.ts';
-import { submittedIds } from './status-counts.ts';
+import { submittedIds } from './store-state.ts';
 
 /** What one Redis crash-and-restart run measured. */
 export interface RestartRun {
