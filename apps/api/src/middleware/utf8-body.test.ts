@@ -1,5 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultBody } from '../errors.ts';
+import { closeServer, listen } from '../http-server.ts';
 import { AUTH, createHarness } from '../testing/harness.ts';
 
 const json = (prefix: string, bad: number[], suffix: string) =>
@@ -32,5 +35,44 @@ describe('request bodies that are not valid UTF-8', () => {
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     expect((await h.store.read(id))?.request.text).toBe('Grüezi € 😀');
+  });
+});
+
+describe('request bodies over a real HTTP connection (Content-Length, no WHATWG body read)', () => {
+  const h = createHarness();
+  const server = createAdaptorServer({ fetch: h.app.fetch }) as Server;
+  let url: string;
+  beforeAll(async () => {
+    url = await listen(server, 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await closeServer(server, 1_000);
+    await h.close();
+  });
+  const post = (body: Buffer) =>
+    fetch(`${url}/v1/sms`, {
+      method: 'POST',
+      headers: { ...AUTH.ops, 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    });
+
+  it('refuses bytes that are not UTF-8 with 400, storing nothing', async () => {
+    const res = await post(json('{"to":"0791234567","text":"ab', [0xff], 'c"}'));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as FaultBody).faultInfo.message).toMatch(/UTF-8/);
+    expect(await h.counts()).toEqual({ messages: 0, jobs: 0 });
+  });
+
+  it('accepts a leading byte order mark, as Request.json() does, and keeps the text intact', async () => {
+    const res = await post(json('', [0xef, 0xbb, 0xbf], '{"to":"0791234567","text":"Grüezi"}'));
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    expect((await h.store.read(id))?.request.text).toBe('Grüezi');
+  });
+
+  it('still answers broken JSON with a 400 faultInfo', async () => {
+    const res = await post(Buffer.from('{"to":"0791234567","text":'));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as FaultBody).faultInfo).toBeDefined();
   });
 });

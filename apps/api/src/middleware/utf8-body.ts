@@ -26,11 +26,9 @@ export function utf8Body(): MiddlewareHandler<AppEnv> {
     if (BODY_METHODS.has(c.req.method) && hasBody(c.req.header('content-length'), c)) {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (!isUtf8(bytes)) throw invalidRequest('The request body is not valid UTF-8.');
-      // Parsed once here, as `Request.json()` would (a BOM is dropped): otherwise hono wraps the cached bytes
-      // in a new Response to parse them. A parse error stays in the promise for the validator to report.
-      const json = Promise.resolve(bytes).then((b) => JSON.parse(UTF8.decode(b)) as unknown);
-      json.catch(() => undefined);
-      c.req.bodyCache.json = json;
+      // hono's json() parses its cached text; without one it wraps the bytes in a new Response to decode them.
+      // TextDecoder drops a BOM, as that path did. (hono types the cache by body kind but stores promises.)
+      c.req.bodyCache.text = Promise.resolve(UTF8.decode(bytes)) as unknown as string;
     }
     await next();
   };
