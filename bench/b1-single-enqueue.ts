@@ -1,5 +1,6 @@
 import type { Bench } from './context.ts';
-import { type LoadSpec, warmThenMeasure } from './lib/load.ts';
+import { compareLoads, cpuText } from './lib/compare-load.ts';
+import type { LoadSpec } from './lib/load.ts';
 import { benchText } from './lib/messages.ts';
 import { figure } from './results.ts';
 
@@ -8,27 +9,33 @@ import { figure } from './results.ts';
  * that only calls `queue.add` on the same Redis (its own process too). The worker is not running.
  */
 export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
-  const [api, baselineOrigin] = await Promise.all([services.api(), services.baseline()]);
-  const spec: Omit<LoadSpec, 'origin'> = {
+  const [api, baseline] = await Promise.all([services.api(), services.baseline()]);
+  const spec: Omit<LoadSpec, 'origin' | 'seconds'> = {
     method: 'POST',
     path: '/v1/sms',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ to: '+41 79 123 45 67', text: benchText(1) }),
     connections: sizes.connections,
-    seconds: sizes.loadSeconds,
   };
-  log(`B1 relay: ${sizes.connections} connections, ${sizes.loadSeconds} s`);
-  const relay = await warmThenMeasure(
-    { ...spec, origin: api.origin, headers: { ...spec.headers, authorization: `Bearer ${api.apiKey}` } },
-    sizes.warmupSeconds,
+  log(
+    `B1: relay and baseline (hono + queue.add), ${sizes.connections} connections, ${sizes.loadSeconds} s each`,
   );
-  await flush();
-  log('B1 baseline: hono + queue.add');
-  const base = await warmThenMeasure({ ...spec, origin: baselineOrigin }, sizes.warmupSeconds);
-  await flush();
+  const { relay, baseline: base } = await compareLoads(
+    {
+      spec: {
+        ...spec,
+        origin: api.origin,
+        headers: { ...spec.headers, authorization: `Bearer ${api.apiKey}` },
+      },
+      server: api.child,
+    },
+    { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+    { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: flush },
+  );
   const invalid = relay.failures > 0 || base.failures > 0;
   const note =
-    `baseline: hono endpoint doing only queue.add; ${relay.total} / ${base.total} requests` +
+    `baseline: hono endpoint doing only queue.add; ${relay.total} / ${base.total} requests; ` +
+    `server CPU per request ${cpuText(relay)} / ${cpuText(base)}` +
     (invalid ? `; FAILURES relay ${relay.failures}, baseline ${base.failures}` : '');
   return [
     figure({
@@ -47,7 +54,7 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
       unit: 'ms',
       value: relay.p50Ms,
       baseline: base.p50Ms,
-      note: `${sizes.connections} connections`,
+      note: `${sizes.connections} connections; request-weighted mean of the rounds' medians`,
     }),
     figure({
       id: 'B1.p99',
@@ -57,7 +64,7 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
       baseline: base.p99Ms,
       goal: { kind: 'max-value', target: 20 },
       invalid,
-      note: `${sizes.connections} connections`,
+      note: `${sizes.connections} connections; worst round`,
     }),
   ];
 };

@@ -39,8 +39,10 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
   log(`B2 relay: ${messages} messages in batches of ${BATCH}, ${LANES} in flight`);
   await inLanes(WARMUP_BATCHES, LANES, postBatch);
   let started = performance.now();
+  const apiCpu = api.child.cpuMs();
   await inLanes(batches, LANES, postBatch);
   const relayRate = (messages * 1000) / (performance.now() - started);
+  const apiCpuMs = (api.child.cpuMs() - apiCpu) / messages;
   await flush();
 
   log('B2 baseline: Queue.addBulk');
@@ -51,8 +53,11 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
   };
   await inLanes(WARMUP_BATCHES, LANES, addBatch);
   started = performance.now();
+  const ownCpu = process.cpuUsage();
   await inLanes(batches, LANES, addBatch);
   const baseRate = (messages * 1000) / (performance.now() - started);
+  const used = process.cpuUsage(ownCpu);
+  const baseCpuMs = (used.user + used.system) / 1000 / messages;
   await queue.close();
   await flush();
 
@@ -66,7 +71,8 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
       goal: { kind: 'min-ratio', target: 0.8 },
       invalid: rejected > 0,
       note:
-        `baseline: Queue.addBulk of ${BATCH} jobs with the stored request as data; ${messages} messages` +
+        `baseline: Queue.addBulk of ${BATCH} jobs with the stored request as data; ${messages} messages; ` +
+        `CPU per message: api ${apiCpuMs.toFixed(3)} ms, addBulk caller ${baseCpuMs.toFixed(3)} ms` +
         (rejected ? `; ${rejected} batches NOT answered 202, first: ${firstRejection}` : ''),
     }),
   ];

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Bench } from './context.ts';
+import type { BenchChild } from './lib/child.ts';
 import { benchStore, countAccepted, createMessages } from './lib/messages.ts';
 import { pollUntil } from './lib/poll.ts';
 import type { SimProcess } from './lib/services.ts';
@@ -7,6 +8,12 @@ import { figure } from './results.ts';
 
 const LATENCY_MS = 100;
 const PREFIX = 'bench-pipe';
+
+interface RunResult {
+  /** Messages per second, queued to accepted. */
+  readonly rate: number;
+  readonly cpuMsPerMessage: number;
+}
 
 interface SimCounters {
   accepted: number;
@@ -21,19 +28,21 @@ const warmupOf = (messages: number, concurrency: number) =>
  * Stores `count` messages while the send queue is paused, then resumes it and times queued -> accepted
  * (the record's status), so the worker's start-up and the enqueueing are outside the measurement.
  */
-async function timedRun(redis: Redis, count: number): Promise<number> {
+async function timedRun(redis: Redis, count: number, worker: BenchChild): Promise<RunResult> {
   const { store, queue } = benchStore(redis, PREFIX);
   const before = await countAccepted(redis, store);
   await queue.pause();
   await createMessages(store, count);
   const started = performance.now();
+  const cpuBefore = worker.cpuMs();
   await queue.resume();
   const done = await pollUntil(() => countAccepted(redis, store), before + count, {
     what: 'B3 messages accepted',
     stallMs: 30_000,
   });
+  const cpuMsPerMessage = (worker.cpuMs() - cpuBefore) / count;
   await queue.close();
-  return (count * 1000) / (done - started);
+  return { rate: (count * 1000) / (done - started), cpuMsPerMessage };
 }
 
 /**
@@ -52,15 +61,15 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
   });
   log(`B3 relay: ${sizes.pipelineMessages} messages, concurrency ${c}`);
   await sim.control('POST', '/_sim/reset');
-  await timedRun(redis, warmupOf(sizes.pipelineMessages, c));
-  const relayRate = await timedRun(redis, sizes.pipelineMessages);
+  await timedRun(redis, warmupOf(sizes.pipelineMessages, c), worker);
+  const relay = await timedRun(redis, sizes.pipelineMessages, worker);
   const relayStats = (await sim.control('GET', '/_sim/stats')) as SimCounters;
 
   log(`B3 latency: ${sizes.latencyMessages} messages, ${LATENCY_MS} ms per eCall answer`);
   await sim.control('POST', '/_sim/reset');
   await sim.control('PUT', '/_sim/faults', { latencyMs: LATENCY_MS });
-  await timedRun(redis, warmupOf(sizes.latencyMessages, c));
-  const latencyRate = await timedRun(redis, sizes.latencyMessages);
+  await timedRun(redis, warmupOf(sizes.latencyMessages, c), worker);
+  const latency = await timedRun(redis, sizes.latencyMessages, worker);
   const latencyStats = (await sim.control('GET', '/_sim/stats')) as SimCounters;
   await worker.stop();
   await flush();
@@ -74,7 +83,7 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
     WARMUP: String(warmupOf(sizes.pipelineMessages, c)),
   });
   const line = (await loop.line(/^RESULT (.+)$/, 600_000))[1] ?? '{}';
-  const bare = JSON.parse(line) as { messages: number; accepted: number; elapsedMs: number };
+  const bare = JSON.parse(line) as { messages: number; accepted: number; elapsedMs: number; cpuMs: number };
   const baseRate = (bare.messages * 1000) / bare.elapsedMs;
   await sim.stop();
   const duplicates = relayStats.duplicates + latencyStats.duplicates;
@@ -84,23 +93,27 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
       id: 'B3.messagesPerSecond',
       label: `B3 worker pipeline, messages/s (C=${c})`,
       unit: 'msg/s',
-      value: relayRate,
+      value: relay.rate,
       baseline: baseRate,
       goal: { kind: 'min-ratio', target: 0.7 },
       invalid: duplicates > 0 || bare.accepted !== bare.messages,
       note:
-        `baseline: bare createEcallClient loop, ${c} in flight; ${sizes.pipelineMessages} messages` +
+        `baseline: bare createEcallClient loop, ${c} in flight; ${sizes.pipelineMessages} messages; ` +
+        `CPU per message: worker ${relay.cpuMsPerMessage.toFixed(2)} ms, ` +
+        `bare loop ${(bare.cpuMs / bare.messages).toFixed(2)} ms` +
         (duplicates ? `; ${duplicates} DUPLICATE submissions` : ''),
     }),
     figure({
       id: 'B3.latencyMessagesPerSecond',
       label: `B3 pipeline at ${LATENCY_MS} ms latency, messages/s (C=${c})`,
       unit: 'msg/s',
-      value: latencyRate,
+      value: latency.rate,
       baseline: c / (LATENCY_MS / 1000),
       goal: { kind: 'min-ratio', target: 0.9 },
       invalid: duplicates > 0,
-      note: `baseline: the latency bound C / ${LATENCY_MS / 1000} s; ${sizes.latencyMessages} messages`,
+      note:
+        `baseline: the latency bound C / ${LATENCY_MS / 1000} s; ${sizes.latencyMessages} messages; ` +
+        `worker CPU per message ${latency.cpuMsPerMessage.toFixed(2)} ms`,
     }),
   ];
 };

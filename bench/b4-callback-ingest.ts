@@ -1,6 +1,7 @@
 import { callbackUrlFor } from '@ecall-relay/messages';
 import type { Bench } from './context.ts';
-import { type LoadSpec, warmThenMeasure } from './lib/load.ts';
+import { compareLoads, cpuText } from './lib/compare-load.ts';
+import type { LoadSpec } from './lib/load.ts';
 import { benchRecipient, benchStore, createMessages } from './lib/messages.ts';
 import { figure } from './results.ts';
 
@@ -17,7 +18,7 @@ function notificationQuery(id: string, recipient: string, n: number): string {
  * stored messages) against a minimal hono endpoint that answers 200 after one `queue.add`.
  */
 export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush }) => {
-  const [api, baselineOrigin] = await Promise.all([services.api(), services.baseline()]);
+  const [api, baseline] = await Promise.all([services.api(), services.baseline()]);
   const { store, queue } = benchStore(redis, api.prefix);
   const ids: string[] = [];
   await createMessages(store, sizes.callbackRecords, ids);
@@ -28,16 +29,18 @@ export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush
     const k = n++ % ids.length;
     return `${paths[k]}?${notificationQuery(ids[k] ?? '', benchRecipient(k), n)}`;
   };
-  const spec: Omit<LoadSpec, 'origin'> = {
+  const spec: Omit<LoadSpec, 'origin' | 'seconds'> = {
     method: 'GET',
     path: nextPath,
     connections: sizes.connections,
-    seconds: sizes.loadSeconds,
   };
-  log(`B4 relay: callbacks to ${ids.length} messages, ${sizes.connections} connections`);
-  const relay = await warmThenMeasure({ ...spec, origin: api.origin }, sizes.warmupSeconds);
-  log('B4 baseline: hono + queue.add');
-  const base = await warmThenMeasure({ ...spec, origin: baselineOrigin }, sizes.warmupSeconds);
+  log(`B4: callbacks to ${ids.length} messages, relay and baseline, ${sizes.connections} connections`);
+  // Redis is not emptied between rounds here: the records the callbacks point at must stay.
+  const { relay, baseline: base } = await compareLoads(
+    { spec: { ...spec, origin: api.origin }, server: api.child },
+    { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+    { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: async () => {} },
+  );
   await flush();
   const invalid = relay.failures > 0 || base.failures > 0;
   const failures = invalid ? `; FAILURES relay ${relay.failures}, baseline ${base.failures}` : '';
@@ -52,7 +55,7 @@ export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush
       // the baseline does one, so half the baseline's rate is what the extra round trip alone allows.
       goal: { kind: 'min-ratio', target: 0.5 },
       invalid,
-      note: `baseline: hono endpoint answering 200 after one queue.add${failures}`,
+      note: `baseline: hono endpoint answering 200 after one queue.add; server CPU per callback ${cpuText(relay)} / ${cpuText(base)}${failures}`,
     }),
     figure({
       id: 'B4.p99',
@@ -60,7 +63,7 @@ export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush
       unit: 'ms',
       value: relay.p99Ms,
       baseline: base.p99Ms,
-      note: `${sizes.connections} connections; no goal: at saturation p99 measures the queue, see README`,
+      note: `${sizes.connections} connections, worst round; no goal: at saturation p99 measures the queue`,
     }),
   ];
 };

@@ -1,5 +1,5 @@
 // The baseline of B3: the eCall client alone, C calls in flight, no Redis, no records, no retries. Prints
-// `RESULT {"messages","accepted","elapsedMs"}` for the measured part and exits.
+// `RESULT {"messages","accepted","elapsedMs","cpuMs"}` for the measured part and exits.
 import { randomUUID } from 'node:crypto';
 import { createEcallClient } from '@ecall-relay/ecall';
 
@@ -32,8 +32,11 @@ async function sendAll(label: string, count: number): Promise<number> {
 
 await sendAll('warm', warmup);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const accepted = await sendAll('run', messages);
 const elapsedMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 await client.close();
-console.log(`RESULT ${JSON.stringify({ messages, accepted, elapsedMs })}`);
+console.log(`RESULT ${JSON.stringify({ messages, accepted, elapsedMs, cpuMs })}`);
 process.exit(0);

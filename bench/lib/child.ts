@@ -25,6 +25,8 @@ export interface BenchChild {
   line(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   /** Resident set size now (Linux `/proc`), in bytes. */
   rssBytes(): number;
+  /** CPU time used so far, user plus system (Linux `/proc`), in milliseconds. */
+  cpuMs(): number;
   /** The last few KiB of output, for error messages. */
   tail(): string;
   /** SIGTERM (so profiles get written), SIGKILL when it takes longer than `graceMs`. Idempotent. */
@@ -32,6 +34,8 @@ export interface BenchChild {
 }
 
 const TAIL_CHARS = 4_000;
+/** USER_HZ: Linux reports process times in 1/100 s on every common architecture. */
+const CLOCK_TICKS = 100;
 
 /**
  * Spawns `node --import tsx <entry>` from the repository root with piped output.
@@ -97,6 +101,11 @@ export function startChild(entry: string, options: ChildOptions): BenchChild {
       const kib = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
       if (kib === undefined) throw new Error(`${options.name}: no VmRSS for pid ${pid}`);
       return Number(kib) * 1024;
+    },
+    cpuMs() {
+      // Fields 14 and 15 of /proc/<pid>/stat, counted after the parenthesised command name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     },
     tail: () => tail,
     stop(graceMs = 10_000) {

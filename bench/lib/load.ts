@@ -52,9 +52,3 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
-
-/** A warm-up run (its figures are dropped) followed by the measured run. */
-export async function warmThenMeasure(spec: LoadSpec, warmupSeconds: number): Promise<LoadResult> {
-  if (warmupSeconds > 0) await runLoad({ ...spec, seconds: warmupSeconds });
-  return runLoad(spec);
-}

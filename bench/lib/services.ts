@@ -11,6 +11,13 @@ export interface ApiProcess {
   readonly prefix: string;
   readonly apiKey: string;
   readonly callbackSecret: string;
+  readonly child: BenchChild;
+}
+
+/** The minimal hono baseline in its own process. */
+export interface BaselineProcess {
+  readonly origin: string;
+  readonly child: BenchChild;
 }
 
 /** The simulator running in its own process. */
@@ -30,7 +37,7 @@ const START_TIMEOUT_MS = 60_000;
 export class BenchServices {
   readonly #children: BenchChild[] = [];
   #api: Promise<ApiProcess> | undefined;
-  #baseline: Promise<string> | undefined;
+  #baseline: Promise<BaselineProcess> | undefined;
 
   constructor(
     readonly redisUrl: string,
@@ -55,19 +62,16 @@ export class BenchServices {
     this.#api ??= (async () => {
       const port = await freePort();
       const origin = `http://127.0.0.1:${port}`;
-      const api = {
-        origin,
-        prefix: 'bench-api',
-        apiKey: randomBytes(16).toString('hex'),
-        callbackSecret: randomBytes(16).toString('hex'),
-      };
+      const prefix = 'bench-api';
+      const apiKey = randomBytes(16).toString('hex');
+      const callbackSecret = randomBytes(16).toString('hex');
       const child = this.start('apps/api/src/main.ts', 'api', {
         PORT: String(port),
         HOST: '127.0.0.1',
-        KEY_PREFIX: api.prefix,
-        RELAY_API_KEYS: `bench:send+read:${api.apiKey}`,
+        KEY_PREFIX: prefix,
+        RELAY_API_KEYS: `bench:send+read:${apiKey}`,
         PUBLIC_BASE_URL: origin,
-        CALLBACK_SECRET: api.callbackSecret,
+        CALLBACK_SECRET: callbackSecret,
       });
       await pollFor(() => {
         if (child.process.exitCode !== null) throw new Error(`the api exited:\n${child.tail()}`);
@@ -76,16 +80,17 @@ export class BenchServices {
           () => false,
         );
       }, 'the api to answer /healthz');
-      return api;
+      return { origin, prefix, apiKey, callbackSecret, child };
     })();
     return this.#api;
   }
 
-  /** The minimal hono baseline of B1 and B4 (started once per run); resolves to its origin. */
-  baseline(): Promise<string> {
+  /** The minimal hono baseline of B1 and B4 (started once per run). */
+  baseline(): Promise<BaselineProcess> {
     this.#baseline ??= (async () => {
       const child = this.start('bench/baseline/enqueue-server.ts', 'baseline', { KEY_PREFIX: 'bench-base' });
-      return (await child.line(/^READY (\S+)/, START_TIMEOUT_MS))[1] ?? '';
+      const origin = (await child.line(/^READY (\S+)/, START_TIMEOUT_MS))[1] ?? '';
+      return { origin, child };
     })();
     return this.#baseline;
   }

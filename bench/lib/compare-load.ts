@@ -1,0 +1,85 @@
+import type { BenchChild } from './child.ts';
+import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
+
+/** One side of a comparison: what to load and the process that serves it. */
+export interface LoadSide {
+  readonly spec: Omit<LoadSpec, 'seconds'>;
+  readonly server: Pick<BenchChild, 'cpuMs'>;
+}
+
+/** A side's figures over all its measured rounds. */
+export interface SideResult extends LoadResult {
+  /** CPU milliseconds the server process spent per request: unlike rates, hardly moved by other load. */
+  readonly cpuMsPerRequest: number;
+}
+
+/** How {@link compareLoads} runs. */
+export interface CompareOptions {
+  /** Measured seconds per side, split into rounds of about five seconds. */
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  /** Runs after every round (the harness empties Redis there). */
+  readonly between: () => Promise<void>;
+}
+
+interface Tally {
+  total: number;
+  failures: number;
+  seconds: number;
+  cpuMs: number;
+  p50Weighted: number;
+  p99: number;
+}
+
+/**
+ * Warms both sides, then alternates measured rounds (relay, baseline, relay, ...) so that load from elsewhere
+ * on a shared machine falls on both alike. Requests/s are over all rounds; p50 is the request-weighted mean of
+ * the rounds' medians and p99 the worst round's (autocannon reports percentiles per run, not histograms).
+ */
+export async function compareLoads(
+  relay: LoadSide,
+  baseline: LoadSide,
+  options: CompareOptions,
+): Promise<{ relay: SideResult; baseline: SideResult }> {
+  const rounds = Math.max(1, Math.round(options.seconds / 5));
+  const seconds = options.seconds / rounds;
+  const sides = [relay, baseline];
+  const tallies = sides.map(() => ({ total: 0, failures: 0, seconds: 0, cpuMs: 0, p50Weighted: 0, p99: 0 }));
+  if (options.warmupSeconds > 0) {
+    for (const side of sides) await runLoad({ ...side.spec, seconds: options.warmupSeconds });
+    await options.between();
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, side] of sides.entries()) {
+      const tally = tallies[i] as Tally;
+      const cpuBefore = side.server.cpuMs();
+      const result = await runLoad({ ...side.spec, seconds });
+      tally.cpuMs += side.server.cpuMs() - cpuBefore;
+      tally.total += result.total;
+      tally.failures += result.failures;
+      tally.seconds += seconds;
+      tally.p50Weighted += result.p50Ms * result.total;
+      tally.p99 = Math.max(tally.p99, result.p99Ms);
+      await options.between();
+    }
+  }
+  const [r, b] = tallies.map(summarize) as [SideResult, SideResult];
+  return { relay: r, baseline: b };
+}
+
+function summarize(tally: Tally): SideResult {
+  const requests = Math.max(1, tally.total);
+  return {
+    requestsPerSecond: tally.total / tally.seconds,
+    p50Ms: tally.p50Weighted / requests,
+    p99Ms: tally.p99,
+    total: tally.total,
+    failures: tally.failures,
+    cpuMsPerRequest: tally.cpuMs / requests,
+  };
+}
+
+/** CPU per request as the notes print it. */
+export function cpuText(result: SideResult): string {
+  return `${result.cpuMsPerRequest.toFixed(2)} ms`;
+}
