@@ -77,7 +77,10 @@ describe('startApi', () => {
     expect(ui.status).toBe(200);
     expect(await ui.text()).toMatch(/<script[^>]+src="\/ui\/assets\//);
     const session = await fetch(`${api.url}/v1/ops/session`, { headers: { authorization: 'Bearer adm1n' } });
-    expect(await session.json()).toMatchObject({ user: { name: 'boss', roles: ['read', 'admin'] }, demo: false });
+    expect(await session.json()).toMatchObject({
+      user: { name: 'boss', roles: ['read', 'admin'] },
+      demo: false,
+    });
     await Promise.all([api.close(), api.close()]);
     await api.close();
     await expect(fetch(`${api.url}/health`)).rejects.toThrow();
