@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, type Channel, type MessageStatus, type RecipientStatus } from './statuses.ts';
+import { CHANNELS, type MessageStatus, type RecipientStatus } from './statuses.ts';
 
 export {
   CANCELABLE_STATUSES,
