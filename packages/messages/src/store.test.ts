@@ -291,3 +291,28 @@ describe('MessageStore search and series', () => {
     redis.disconnect();
   });
 });
+
+describe('MessageStore.update from a record the caller holds', () => {
+  it('does not trust a no-op decided on a stale record', async () => {
+    const prefix = uniquePrefix('held');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    const stale = await store.read(id);
+    await store.update(id, ({ state }) => ({ state: { ...state, status: 'retrying' }, events: [] }));
+    // On the stale copy the message is still queued, so "set accepted unless retrying" would apply...
+    const after = await store.update(
+      id,
+      ({ state }) =>
+        state.status === 'queued' ? undefined : { state: { ...state, status: 'accepted' }, events: [] },
+      stale,
+    );
+    // ...but the decision is taken again on the current record, which is retrying.
+    expect(after?.state.status).toBe('accepted');
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});

@@ -297,10 +297,15 @@ export class MessageStore {
   ): Promise<UpdatedRecord | undefined> {
     const k = this.keys;
     for (let round = 0; round < 20; round++) {
-      const record = round === 0 && current?.id === id ? current : await this.read(id);
+      const held = round === 0 && current?.id === id;
+      const record = held ? current : await this.read(id);
       if (!record) return undefined;
       const next = change(record);
-      if (!next) return record;
+      // "Nothing to do" decided on a held record is only trusted once confirmed on what Redis has now.
+      if (!next) {
+        if (held) continue;
+        return record;
+      }
       const hostEvents = next.hostEvents ?? [];
       const [version, firstSeq] = (await this.#command('relayUpdateState', [
         k.record(id),
