@@ -13,20 +13,27 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Percent-decodes one form value to bytes (`+` is a space), leaving malformed escapes as they are. */
+const HEX_PAIR = /^[0-9a-fA-F]{2}$/;
+
+/**
+ * Percent-decodes one form value to bytes (`+` is a space), leaving malformed escapes as they are. The text
+ * between escapes is encoded a run at a time: encoding it character by character made this a fifth of the
+ * callback receiver's CPU (pnpm bench, B4).
+ */
 function percentBytes(value: string): Uint8Array {
-  const bytes: number[] = [];
   const text = value.replace(/\+/g, ' ');
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (char === '%' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(char, 'utf8'));
-    }
+  if (!text.includes('%')) return Buffer.from(text, 'utf8');
+  const parts: Uint8Array[] = [];
+  let runStart = 0;
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i + 1)) {
+    const hex = text.slice(i + 1, i + 3);
+    if (!HEX_PAIR.test(hex)) continue;
+    parts.push(Buffer.from(text.slice(runStart, i), 'utf8'), Uint8Array.of(Number.parseInt(hex, 16)));
+    runStart = i + 3;
+    i += 2;
   }
-  return Uint8Array.from(bytes);
+  parts.push(Buffer.from(text.slice(runStart), 'utf8'));
+  return Buffer.concat(parts);
 }
 
 /**
