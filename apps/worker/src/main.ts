@@ -257,11 +257,20 @@ function callbackTargetFor(config: WorkerConfig): ((id: string) => CallbackTarge
 }
 
 async function main(): Promise<void> {
-  const running = await startWorker(loadWorkerConfig());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void running.close().then(() => process.exit(0));
-    });
+  // Signals are handled from the first moment: jobs start running while startup still completes, and a stop
+  // requested then must be as graceful as one requested later.
+  let running: RunningWorker | undefined;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (running) void running.close().then(() => process.exit(0));
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, stop);
+  running = await startWorker(loadWorkerConfig());
+  if (stopping) {
+    await running.close();
+    process.exit(0);
   }
 }
 
