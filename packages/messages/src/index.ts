@@ -16,9 +16,6 @@ export {
 export { createJobId, jobIdLowerBound, jobIdTime } from './job-id.ts';
 export { type StoreKeys, storeKeys } from './keys.ts';
 export {
-  CANCELABLE_STATUSES,
-  CHANNELS,
-  type Channel,
   type EventSource,
   type FaxOptions,
   faxOptionsSchema,
@@ -27,17 +24,12 @@ export {
   type HostEventDraft,
   type HostEventType,
   type InFlight,
-  MESSAGE_STATUSES,
   type MessageRecord,
   type MessageRequest,
   type MessageState,
-  type MessageStatus,
   messageRequestSchema,
-  RECIPIENT_STATUSES,
   type RecipientState,
-  type RecipientStatus,
   type Reply,
-  SETTLED_STATUSES,
   type StoredFile,
 } from './model.ts';
 export {
@@ -54,6 +46,16 @@ export {
   type WebhookJobData,
   webhookJobSchema,
 } from './queues.ts';
+export {
+  CANCELABLE_STATUSES,
+  CHANNELS,
+  type Channel,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  RECIPIENT_STATUSES,
+  type RecipientStatus,
+  SETTLED_STATUSES,
+} from './statuses.ts';
 export {
   type AccountPause,
   type CancelOutcome,

@@ -1,4 +1,4 @@
-import type { Channel, MessageStatus } from './model.ts';
+import type { Channel, MessageStatus } from './statuses.ts';
 
 /**
  * Redis key layout of the message store. All ids sort by creation time, so the indexes are sorted sets with

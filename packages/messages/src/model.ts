@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type MessageStatus, type RecipientStatus } from './statuses.ts';
 
-export {
-  CANCELABLE_STATUSES,
-  CHANNELS,
-  type Channel,
-  MESSAGE_STATUSES,
-  type MessageStatus,
-  RECIPIENT_STATUSES,
-  type RecipientStatus,
-  SETTLED_STATUSES,
-} from './statuses.ts';
-
 /** Fax TokenFields options. */
 export const faxOptionsSchema = z.strictObject({
   callingNumber: z.string().optional(),

@@ -5,21 +5,23 @@ import { addressKey } from './address-key.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
+import type {
+  HistoryEvent,
+  HostEventDraft,
+  MessageRecord,
+  MessageRequest,
+  MessageState,
+  StoredFile,
+} from './model.ts';
+import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
+import { CLAIM_IDEMPOTENCY, COUNT_SERIES, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
 import {
   CANCELABLE_STATUSES,
   CHANNELS,
   type Channel,
-  type HistoryEvent,
-  type HostEventDraft,
   MESSAGE_STATUSES,
-  type MessageRecord,
-  type MessageRequest,
-  type MessageState,
   type MessageStatus,
-  type StoredFile,
-} from './model.ts';
-import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
-import { CLAIM_IDEMPOTENCY, COUNT_SERIES, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
+} from './statuses.ts';
 
 /** Options of {@link createMessageStore}. */
 export interface MessageStoreOptions {

@@ -1,15 +1,7 @@
 import { classifySendState, describeErrorState, describeSendState } from '@ecall-relay/codes';
 import { addressKey } from './address-key.ts';
-import type {
-  Channel,
-  EventSource,
-  HistoryEvent,
-  HostEventDraft,
-  MessageState,
-  MessageStatus,
-  RecipientState,
-  RecipientStatus,
-} from './model.ts';
+import type { EventSource, HistoryEvent, HostEventDraft, MessageState, RecipientState } from './model.ts';
+import type { Channel, MessageStatus, RecipientStatus } from './statuses.ts';
 
 /** eCall JobType per channel. */
 export const JOB_TYPE_OF: Record<Channel, number> = { sms: 1, voice: 5, fax: 6 };
