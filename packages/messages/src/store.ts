@@ -3,6 +3,7 @@ import { Job } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
+import { GroupCommit, type WriteCommands } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
 import type {
@@ -14,7 +15,13 @@ import type {
   StoredFile,
 } from './model.ts';
 import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
-import { CLAIM_IDEMPOTENCY, COUNT_SERIES, RELEASE_IDEMPOTENCY, UPDATE_STATE } from './scripts.ts';
+import {
+  CLAIM_IDEMPOTENCY,
+  COUNT_SERIES,
+  CREATE_MESSAGE,
+  RELEASE_IDEMPOTENCY,
+  UPDATE_STATE,
+} from './scripts.ts';
 import {
   CANCELABLE_STATUSES,
   CHANNELS,
@@ -118,6 +125,11 @@ export interface AccountPause {
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/** The message-creating script as defined on the queue's connection (number of keys first). */
+interface CreateCommand {
+  relayCreateMessage(numberOfKeys: number, ...keysThenArgs: (string | number)[]): unknown;
+}
 const PENDING_MARKER_MS = 30_000;
 
 /** Durable message records in Redis, shared by the api (create, read, cancel) and the worker (update). */
@@ -127,6 +139,7 @@ export class MessageStore {
   readonly #redis: Redis;
   readonly #queue: Queue<SendJobData>;
   readonly #idempotencyTtlMs: number;
+  readonly #commits: GroupCommit;
 
   constructor(options: MessageStoreOptions) {
     this.keys = storeKeys(options.prefix ?? 'ecall-relay');
@@ -142,6 +155,16 @@ export class MessageStore {
     if (!('relayCountSeries' in this.#redis)) {
       this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
     }
+    // New messages share their MULTI with the BullMQ job, so they are written on the queue's connection.
+    this.#commits = new GroupCommit({
+      multi: async () => {
+        const client = await this.#queue.client;
+        if (!('relayCreateMessage' in client)) {
+          (client as unknown as Redis).defineCommand('relayCreateMessage', { lua: CREATE_MESSAGE });
+        }
+        return client.multi() as unknown as ChainableCommander;
+      },
+    });
   }
 
   /**
@@ -155,59 +178,56 @@ export class MessageStore {
     messages: readonly NewMessage[],
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
-    const client = await this.#queue.client;
-    const multi = client.multi() as unknown as ChainableCommander;
-    const k = this.keys;
-    const px = this.retentionMs;
-    for (const message of messages) {
-      const { id, request } = message;
-      const status = initialStatus(message);
-      const state: MessageState = {
-        status,
-        updatedAt: request.createdAt,
-        attempts: 0,
-        recipients: request.to.map((address) => ({
-          address,
-          status: 'pending',
-          updatedAt: request.createdAt,
-        })),
-        requestIds: [],
-      };
-      const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
-      // The augmented BullMQ transaction takes hset's object form.
-      (multi as unknown as { hset(key: string, data: Record<string, string>): unknown }).hset(k.record(id), {
-        req: JSON.stringify(request),
-        state: JSON.stringify(state),
-        v: '1',
-      });
-      multi.pexpire(k.record(id), px);
-      multi.rpush(k.history(id), JSON.stringify(created));
-      multi.pexpire(k.history(id), px);
-      if (message.files?.length) multi.set(k.files(id), JSON.stringify(message.files), 'PX', px);
-      multi.zadd(k.all, 0, id);
-      multi.zadd(k.byStatus(status), 0, id);
-      multi.zadd(k.byChannel(request.channel), 0, id);
-      for (const address of new Set(request.to.map(addressKey))) {
-        multi.zadd(k.byRecipient(address), 0, id);
-        multi.pexpire(k.byRecipient(address), px);
-      }
-      const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
-      if (message.delayMs) opts.delay = message.delayMs;
-      void new Job(this.#queue, 'send', { messageId: id }, opts, id).addJob(multi as never);
-    }
-    if (idempotency) {
-      const key = k.idempotency(idempotency.scope, idempotency.key);
-      multi.set(key, JSON.stringify({ done: true, ...idempotency.answer }), 'PX', this.#idempotencyTtlMs);
-    }
-    const results = await multi.exec();
-    const failed = results
-      ? results.find(([error]) => error)?.[0]
-      : new Error('Redis aborted the transaction');
+    // Everything that can throw is done before the commands are queued: a write only appends.
+    const writes = messages.map((message) => this.#messageWrite(message));
+    const answer = idempotency && {
+      key: this.keys.idempotency(idempotency.scope, idempotency.key),
+      value: JSON.stringify({ done: true, ...idempotency.answer }),
+    };
+    const replies = await this.#commits.run((multi) => {
+      for (const write of writes) write(multi);
+      if (answer) multi.set(answer.key, answer.value, 'PX', this.#idempotencyTtlMs);
+    });
+    const failed = replies.find(([error]) => error)?.[0];
     if (failed) {
       // Redis does not roll back a transaction whose command failed at run time: undo the rest ourselves.
       await this.#discard(messages, idempotency).catch(() => undefined);
       throw failed;
     }
+  }
+
+  /** The commands that store one new message and add its send job (job id = message id). */
+  #messageWrite(message: NewMessage): WriteCommands {
+    const { id, request } = message;
+    const k = this.keys;
+    const px = this.retentionMs;
+    const status = initialStatus(message);
+    const state: MessageState = {
+      status,
+      updatedAt: request.createdAt,
+      attempts: 0,
+      recipients: request.to.map((address) => ({ address, status: 'pending', updatedAt: request.createdAt })),
+      requestIds: [],
+    };
+    const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
+    const keys = [
+      k.record(id),
+      k.history(id),
+      k.all,
+      k.byStatus(status),
+      k.byChannel(request.channel),
+      ...new Set(request.to.map((address) => k.byRecipient(addressKey(address)))),
+    ];
+    const args = [id, JSON.stringify(request), JSON.stringify(state), JSON.stringify(created), px];
+    const files = message.files?.length ? JSON.stringify(message.files) : undefined;
+    const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
+    if (message.delayMs) opts.delay = message.delayMs;
+    const job = new Job(this.#queue, 'send', { messageId: id }, opts, id);
+    return (multi) => {
+      (multi as unknown as CreateCommand).relayCreateMessage(keys.length, ...keys, ...args);
+      if (files) multi.set(k.files(id), files, 'PX', px);
+      void job.addJob(multi as never);
+    };
   }
 
   async #discard(
