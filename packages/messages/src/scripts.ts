@@ -1,22 +1,30 @@
 /**
- * Writes a new message: record (request, state, version 1), history with its first event, and its index
- * entries, each with the retention. One script instead of a dozen commands per message keeps the api's
- * per-request cost low; it runs inside the same MULTI as the BullMQ job, so the two stay all-or-nothing.
- * KEYS: record, history, all index, status index, channel index, then one index per distinct recipient.
- * ARGV: id, request JSON, state JSON, created event JSON, retention ms.
+ * Writes new messages: for each, the record (request, state, version 1), its history with the first event and
+ * its index entries, all with the retention. One script for all the messages of a request, instead of a dozen
+ * commands per message, keeps the api's cost per message low; it runs inside the same MULTI as the BullMQ
+ * jobs, so messages and jobs stay all-or-nothing.
+ * KEYS: the all-messages index, then per message: record, history, status index, channel index, and one
+ *       index per distinct recipient.
+ * ARGV: retention ms, then per message: id, request JSON, state JSON, created event JSON, recipient key count.
  */
-export const CREATE_MESSAGE = `
-local id, px = ARGV[1], ARGV[5]
-redis.call('HSET', KEYS[1], 'req', ARGV[2], 'state', ARGV[3], 'v', 1)
-redis.call('PEXPIRE', KEYS[1], px)
-redis.call('RPUSH', KEYS[2], ARGV[4])
-redis.call('PEXPIRE', KEYS[2], px)
-redis.call('ZADD', KEYS[3], 0, id)
-redis.call('ZADD', KEYS[4], 0, id)
-redis.call('ZADD', KEYS[5], 0, id)
-for i = 6, #KEYS do
-  redis.call('ZADD', KEYS[i], 0, id)
-  redis.call('PEXPIRE', KEYS[i], px)
+export const CREATE_MESSAGES = `
+local px = ARGV[1]
+local k, a = 2, 2
+while a <= #ARGV do
+  local id, recipients = ARGV[a], tonumber(ARGV[a + 4])
+  redis.call('HSET', KEYS[k], 'req', ARGV[a + 1], 'state', ARGV[a + 2], 'v', 1)
+  redis.call('PEXPIRE', KEYS[k], px)
+  redis.call('RPUSH', KEYS[k + 1], ARGV[a + 3])
+  redis.call('PEXPIRE', KEYS[k + 1], px)
+  redis.call('ZADD', KEYS[1], 0, id)
+  redis.call('ZADD', KEYS[k + 2], 0, id)
+  redis.call('ZADD', KEYS[k + 3], 0, id)
+  for i = k + 4, k + 3 + recipients do
+    redis.call('ZADD', KEYS[i], 0, id)
+    redis.call('PEXPIRE', KEYS[i], px)
+  end
+  k = k + 4 + recipients
+  a = a + 5
 end
 return 1
 `;

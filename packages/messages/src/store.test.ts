@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
+import { addressKey } from './address-key.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
 import { QUEUE_NAMES, type SendJobData } from './queues.ts';
@@ -46,6 +47,15 @@ describe('MessageStore', () => {
     expect(await redis.pttl(store.keys.record(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
   });
 
+  it('writes a full batch of messages with many recipients each in one call', async () => {
+    const to = Array.from({ length: 50 }, (_, i) => `00417912${String(i).padStart(5, '0')}`);
+    const messages = Array.from({ length: 1_000 }, () => ({ id: createJobId(), request: smsRequest(to) }));
+    await store.create(messages);
+    expect((await queue.getJobCounts('waiting')).waiting).toBe(1_000);
+    expect(await redis.zcard(store.keys.byRecipient(addressKey(to[49] as string)))).toBe(1_000);
+    expect((await store.get(messages[999]?.id as string))?.state.recipients).toHaveLength(50);
+  });
+
   it('holds a scheduled message back as a delayed job', async () => {
     const id = createJobId();
     await store.create([{ id, request: smsRequest(), delayMs: 60_000 }]);
@@ -53,12 +63,39 @@ describe('MessageStore', () => {
     expect(await queue.getJobState(id)).toBe('delayed');
   });
 
-  it('still writes everything when Redis has forgotten the BullMQ scripts (NOSCRIPT)', async () => {
-    await redis.script('FLUSH');
-    const id = createJobId();
-    await store.create([{ id, request: smsRequest() }]);
-    expect(await queue.getJobState(id)).toBe('waiting');
-    expect((await store.get(id))?.state.status).toBe('queued');
+  it('still writes everything when Redis has forgotten the scripts (NOSCRIPT)', async () => {
+    // Once on a fresh connection, once on one that had loaded the scripts before Redis forgot them.
+    for (let round = 0; round < 3; round++) {
+      await redis.script('FLUSH');
+      const id = createJobId();
+      await store.create([{ id, request: smsRequest() }]);
+      expect(await queue.getJobState(id)).toBe('waiting');
+      expect((await store.get(id))?.state.status).toBe('queued');
+    }
+  });
+
+  it('writes several messages of one call, each with its own indexes and job', async () => {
+    const ids = [createJobId(), createJobId(), createJobId()];
+    await store.create([
+      { id: ids[0] as string, request: smsRequest(['+41 79 111 11 11', '0791111111', '0792222222']) },
+      { id: ids[1] as string, request: { ...smsRequest(['0793333333']), channel: 'voice' }, delayMs: 60_000 },
+      { id: ids[2] as string, request: smsRequest() },
+    ]);
+    const [a, b, c] = await Promise.all(ids.map((id) => store.get(id)));
+    expect(a?.state.recipients).toHaveLength(3);
+    expect([a?.state.status, b?.state.status, c?.state.status]).toEqual(['queued', 'scheduled', 'queued']);
+    expect(b?.request.channel).toBe('voice');
+    expect(await Promise.all(ids.map((id) => queue.getJobState(id)))).toEqual([
+      'waiting',
+      'delayed',
+      'waiting',
+    ]);
+    expect((await store.list({ recipient: '0041791111111' })).items.map((m) => m.id)).toEqual([ids[0]]);
+    expect((await store.list({ recipient: '0793333333' })).items.map((m) => m.id)).toEqual([ids[1]]);
+    expect((await store.list({ status: 'scheduled' })).items.map((m) => m.id)).toEqual([ids[1]]);
+    expect((await store.list({ channel: 'sms' })).items.map((m) => m.id)).toEqual([ids[2], ids[0]]);
+    expect(await redis.pttl(store.keys.byRecipient('0041792222222'))).toBeGreaterThan(0);
+    expect(await redis.llen(store.keys.history(ids[2] as string))).toBe(1);
   });
 
   it('keeps attachment bodies apart from the record', async () => {

@@ -18,7 +18,7 @@ import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import {
   CLAIM_IDEMPOTENCY,
   COUNT_SERIES,
-  CREATE_MESSAGE,
+  CREATE_MESSAGES,
   RELEASE_IDEMPOTENCY,
   UPDATE_STATE,
 } from './scripts.ts';
@@ -126,9 +126,9 @@ export interface AccountPause {
 
 const DAY = 24 * 3600 * 1000;
 
-/** The message-creating script as defined on the queue's connection (number of keys first). */
+/** The message-creating script (CREATE_MESSAGES) as defined on the queue's connection (number of keys first). */
 interface CreateCommand {
-  relayCreateMessage(numberOfKeys: number, ...keysThenArgs: (string | number)[]): unknown;
+  relayCreateMessages(numberOfKeys: number, keys: string[], args: (string | number)[]): unknown;
 }
 const PENDING_MARKER_MS = 30_000;
 
@@ -159,8 +159,8 @@ export class MessageStore {
     this.#commits = new GroupCommit({
       multi: async () => {
         const client = await this.#queue.client;
-        if (!('relayCreateMessage' in client)) {
-          (client as unknown as Redis).defineCommand('relayCreateMessage', { lua: CREATE_MESSAGE });
+        if (!('relayCreateMessages' in client)) {
+          (client as unknown as Redis).defineCommand('relayCreateMessages', { lua: CREATE_MESSAGES });
         }
         return client.multi() as unknown as ChainableCommander;
       },
@@ -179,28 +179,39 @@ export class MessageStore {
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
     // Everything that can throw is done before the commands are queued: a write only appends.
-    const writes = messages.map((message) => this.#messageWrite(message));
+    const keys: string[] = [this.keys.all];
+    const args: (string | number)[] = [this.retentionMs];
+    const extras = messages.map((message) => this.#messageWrite(message, keys, args));
     const answer = idempotency && {
       key: this.keys.idempotency(idempotency.scope, idempotency.key),
       value: JSON.stringify({ done: true, ...idempotency.answer }),
     };
-    const replies = await this.#commits.run((multi) => {
-      for (const write of writes) write(multi);
+    const write: WriteCommands = (multi) => {
+      // Arrays, not spread arguments: ioredis flattens them, and a large batch has thousands of keys.
+      (multi as unknown as CreateCommand).relayCreateMessages(keys.length, keys, args);
+      for (const extra of extras) extra(multi);
       if (answer) multi.set(answer.key, answer.value, 'PX', this.#idempotencyTtlMs);
-    });
-    const failed = replies.find(([error]) => error)?.[0];
-    if (failed) {
+    };
+    for (let attempt = 1; ; attempt++) {
+      const replies = await this.#commits.run(write);
+      const failed = replies.find(([error]) => error)?.[0];
+      if (!failed) return;
       // Redis does not roll back a transaction whose command failed at run time: undo the rest ourselves.
       await this.#discard(messages, idempotency).catch(() => undefined);
-      throw failed;
+      if (attempt > 1 || !failed.message.startsWith('NOSCRIPT')) throw failed;
+      // Redis forgot its scripts under a live connection (SCRIPT FLUSH): ioredis believes they are loaded and
+      // sends only their hashes, which a transaction cannot recover from by itself. Load them, then once more.
+      await reloadScripts(await this.#queue.client);
     }
   }
 
-  /** The commands that store one new message and add its send job (job id = message id). */
-  #messageWrite(message: NewMessage): WriteCommands {
+  /**
+   * Appends one new message's keys and arguments for CREATE_MESSAGES; returns what else it needs written:
+   * its attachments and its send job (job id = message id).
+   */
+  #messageWrite(message: NewMessage, keys: string[], args: (string | number)[]): WriteCommands {
     const { id, request } = message;
     const k = this.keys;
-    const px = this.retentionMs;
     const status = initialStatus(message);
     const state: MessageState = {
       status,
@@ -210,22 +221,15 @@ export class MessageStore {
       requestIds: [],
     };
     const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
-    const keys = [
-      k.record(id),
-      k.history(id),
-      k.all,
-      k.byStatus(status),
-      k.byChannel(request.channel),
-      ...new Set(request.to.map((address) => k.byRecipient(addressKey(address)))),
-    ];
-    const args = [id, JSON.stringify(request), JSON.stringify(state), JSON.stringify(created), px];
+    const recipients = new Set(request.to.map((address) => k.byRecipient(addressKey(address))));
+    keys.push(k.record(id), k.history(id), k.byStatus(status), k.byChannel(request.channel), ...recipients);
+    args.push(id, JSON.stringify(request), JSON.stringify(state), JSON.stringify(created), recipients.size);
     const files = message.files?.length ? JSON.stringify(message.files) : undefined;
     const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
     if (message.delayMs) opts.delay = message.delayMs;
     const job = new Job(this.#queue, 'send', { messageId: id }, opts, id);
     return (multi) => {
-      (multi as unknown as CreateCommand).relayCreateMessage(keys.length, ...keys, ...args);
-      if (files) multi.set(k.files(id), files, 'PX', px);
+      if (files) multi.set(k.files(id), files, 'PX', this.retentionMs);
       void job.addJob(multi as never);
     };
   }
@@ -500,6 +504,18 @@ export class MessageStore {
     if (!fn) throw new Error(`Redis command ${name} is not defined`);
     return fn.apply(this.#redis, args);
   }
+}
+
+/** Loads every script defined on an ioredis client (ours and BullMQ's) into Redis's script cache again. */
+async function reloadScripts(client: unknown): Promise<void> {
+  // ioredis keeps its defined scripts in `scriptsSet` (typed private); each holds its Lua text.
+  const defined = (client as { scriptsSet?: Record<string, { lua?: unknown }> }).scriptsSet ?? {};
+  const redis = client as Redis;
+  await Promise.all(
+    Object.values(defined).map(({ lua }) =>
+      typeof lua === 'string' ? redis.script('LOAD', lua) : undefined,
+    ),
+  );
 }
 
 function initialStatus(message: NewMessage): MessageStatus {
