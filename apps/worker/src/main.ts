@@ -239,6 +239,7 @@ export async function startWorker(
         );
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
+      await sendProcessor.idle();
       await webhooks.close();
       await Promise.all([sendQueue.close(), trackQueue.close(), callbackQueue.close()]);
       await client.close();

@@ -147,9 +147,9 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     calls = NO_CALLS,
   ) {
     const id = record.id;
-    await deps.beforeAccept?.(record);
+    // Both must be done before the acceptance is written, neither depends on the other: one round trip.
+    const [, pause] = await Promise.all([deps.beforeAccept?.(record), store.accountPause()]);
     // eCall took a message, so the account works: lift a pause before anyone can see the acceptance.
-    const pause = await store.accountPause();
     if (pause) {
       await store.resumeAccount();
       logger.warn(
@@ -158,38 +158,44 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       );
     }
     const at = iso();
-    await changeFrom(record, ({ state }) => {
-      if (SETTLED_STATUSES.includes(state.status)) return undefined;
-      return {
-        state: withoutInFlight({
-          ...withResult(state, result),
-          attempts: state.attempts + calls.extra,
-          status: 'accepted',
-          ambiguous: false,
-          updatedAt: at,
-          acceptedAt: at,
-        }),
-        events: [
-          ...calls.events,
-          {
-            ...resultEvent(result, at),
-            type: 'accepted',
+    const accepted = await store.update(
+      id,
+      ({ state }) => {
+        if (SETTLED_STATUSES.includes(state.status)) return undefined;
+        return {
+          state: withoutInFlight({
+            ...withResult(state, result),
+            attempts: state.attempts + calls.extra,
             status: 'accepted',
-            detail: how === 'found' ? 'GetStateBasic found the job of an earlier, unanswered submission' : '',
-          },
-        ],
-        hostEvents: [
-          {
-            type: 'message.accepted',
-            occurredAt: at,
-            data: { code: result.code, text: result.text, requestId: result.requestId },
-          },
-        ],
-      };
-    });
+            ambiguous: false,
+            updatedAt: at,
+            acceptedAt: at,
+          }),
+          events: [
+            ...calls.events,
+            {
+              ...resultEvent(result, at),
+              type: 'accepted',
+              status: 'accepted',
+              detail:
+                how === 'found' ? 'GetStateBasic found the job of an earlier, unanswered submission' : '',
+            },
+          ],
+          hostEvents: [
+            {
+              type: 'message.accepted',
+              occurredAt: at,
+              data: { code: result.code, text: result.text, requestId: result.requestId },
+            },
+          ],
+        };
+      },
+      record,
+    );
     const waitedMs = now() - Date.parse(record.request.createdAt);
     metrics?.enqueueToAccepted.observe(waitedMs / 1000);
-    await store.count('accepted', waitedMs).catch(() => undefined);
+    if (accepted?.outboxSeqs?.length && deps.publish) afterwards(deps.publish(accepted), id);
+    afterwards(store.count('accepted', waitedMs), id);
     logger.info(
       { messageId: id, code: result.code, requestId: result.requestId, how },
       'message accepted by eCall',
@@ -256,6 +262,26 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
   }
 
+  /**
+   * Writes a send does not wait for, since nothing the job decides depends on them and a crash before they land
+   * loses nothing that matters: the best-effort per-minute counter, and the webhook jobs of events already in
+   * the outbox (the sweeper enqueues those again). Kept so that shutdown can wait for them.
+   */
+  const followUps = new Set<Promise<void>>();
+  function afterwards(work: Promise<unknown>, id: string): void {
+    const tracked: Promise<void> = work
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          logger.warn(
+            { messageId: id, error: describeError(error) },
+            'follow-up write after acceptance failed',
+          ),
+      )
+      .finally(() => followUps.delete(tracked));
+    followUps.add(tracked);
+  }
+
   const metrics = deps.metrics;
   async function countCall(call: Promise<SendResult>): Promise<SendResult> {
     try {
@@ -273,9 +299,17 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
   }
 
-  return async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
+  return Object.assign(processSend, {
+    /** Resolves once the follow-up writes of finished sends have landed (call after the worker closed). */
+    async idle(): Promise<void> {
+      while (followUps.size > 0) await Promise.all(followUps);
+    },
+  });
+
+  async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
     const { messageId: id } = sendJobSchema.parse(job.data);
-    const record = await store.read(id);
+    // Two independent reads in one round trip: the pause is read even when the record turns out settled.
+    const [record, pause] = await Promise.all([store.read(id), store.accountPause()]);
     if (!record) {
       logger.warn(
         { messageId: id },
@@ -285,7 +319,6 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
     if (SETTLED_STATUSES.includes(record.state.status)) return 'skipped';
 
-    const pause = await store.accountPause();
     if (pause && Date.parse(pause.probeAt) > now()) {
       if (record.state.status !== 'paused') {
         await change(id, ({ state }) => ({
@@ -377,7 +410,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
       return retryLater(id, { extra: Math.max(0, calls - 1), events: callEvents }, error);
     }
-  };
+  }
 
   /** A failure worth retrying: remember whether eCall may have the job, then let BullMQ back off. */
   async function retryLater(id: string, calls: CallLog, error: unknown): Promise<never> {
