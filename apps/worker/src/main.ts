@@ -18,6 +18,7 @@ import {
 } from '@ecall-relay/observability';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { coalesceWrites } from './coalesce-writes.ts';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { startMetricsServer } from './metrics-server.ts';
@@ -56,10 +57,12 @@ export async function startWorker(
   const logger = options.logger ?? createLogger({ name: 'worker', level: config.LOG_LEVEL });
   const metrics = options.metrics ?? createRelayMetrics({ app: 'worker' });
   // Workers block on Redis and must ride out reconnects: no per-request retry limit (bullmq's guidance).
-  const connection = new Redis(config.REDIS_URL, {
-    maxRetriesPerRequest: null,
-    connectionName: 'relay-worker',
-  });
+  const connection = coalesceWrites(
+    new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: null,
+      connectionName: 'relay-worker',
+    }),
+  );
   connection.on('error', (error) => logger.warn({ error: error.message }, 'redis connection error'));
   const prefix = config.KEY_PREFIX;
   const sendQueue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection, prefix });
@@ -125,10 +128,14 @@ export async function startWorker(
     lockDuration: config.LOCK_DURATION_MS,
     stalledInterval: config.STALLED_INTERVAL_MS,
   };
-  const blocking = (name: string) => connection.duplicate({ connectionName: `relay-${name}` });
+  // BullMQ uses this connection for job commands (fetch, lock, completion) and a duplicate of it to block on.
+  const blocking = (name: string) =>
+    coalesceWrites(connection.duplicate({ connectionName: `relay-${name}` }));
   const sendWorker = new Worker<SendJobData>(QUEUE_NAMES.send, sendProcessor, {
     ...workerOptions,
-    connection: blocking('send'),
+    // The store's connection: a job's last writes and BullMQ's completion of it then leave in one socket write
+    // (coalesceWrites). BullMQ blocks on a duplicate of its own.
+    connection,
     concurrency: config.WORKER_CONCURRENCY,
     // A job whose worker died is taken up again however often that happens: the record's in-flight mark,
     // not a stall counter, decides whether it is safe to send.
