@@ -20,7 +20,10 @@ const ROUTES = [
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; responses: Record<string, unknown>; parameters?: unknown[] }>
+  >;
   components: { securitySchemes: Record<string, { type: string; scheme: string }> };
 }
 
@@ -60,6 +63,11 @@ describe('API description and docs', () => {
     });
     expect(doc.paths['/v1/sms']?.post?.responses).toHaveProperty('400');
     expect(doc.paths['/health']?.get?.security).toEqual([]);
+    for (const path of ['/v1/sms', '/v1/fax', '/v1/voice', '/v1/messages/batch']) {
+      expect(doc.paths[path]?.post?.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+      );
+    }
   });
 
   it('serves the same document as /swagger.json', async () => {

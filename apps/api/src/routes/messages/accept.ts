@@ -1,8 +1,10 @@
 import type { MessageStore, NewMessage } from '@ecall-relay/messages';
 import type { Context } from 'hono';
 import type { AppEnv, Logger } from '../../deps.ts';
+import { validationHook } from '../../error-handler.ts';
 import { ApiError } from '../../errors.ts';
 import { requestFingerprint } from '../../idempotency.ts';
+import { idempotencyKeySchema } from '../../openapi-common.ts';
 
 /** How {@link storeAccepted} stores and answers. */
 export interface AcceptOptions<B> {
@@ -22,6 +24,22 @@ export interface Accepted<B> {
 }
 
 /**
+ * The request's Idempotency-Key, when it sent one.
+ *
+ * @throws ApiError 400 naming `header.Idempotency-Key` when it is longer than 200 characters or not printable ASCII.
+ */
+export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  const checked = idempotencyKeySchema.safeParse(key);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) issue.path.unshift('Idempotency-Key');
+    validationHook({ target: 'header', success: false, error: checked.error });
+  }
+  return key;
+}
+
+/**
  * Stores accepted messages (record and job together) and resolves only once they are written, honouring the
  * Idempotency-Key header scoped to the caller: a replay returns the first answer, another body under the same
  * key is a 422, a twin still in flight a 409. A claim is released when storing fails, so a retry can succeed.
@@ -30,7 +48,7 @@ export interface Accepted<B> {
  */
 export async function storeAccepted<B>(c: Context<AppEnv>, options: AcceptOptions<B>): Promise<Accepted<B>> {
   const { store, messages, body } = options;
-  const key = c.req.header('idempotency-key');
+  const key = idempotencyKeyOf(c);
   if (!key) {
     await store.create(messages);
     return { body, replayed: false };

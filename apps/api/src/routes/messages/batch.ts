@@ -1,9 +1,9 @@
 import { createJobId } from '@ecall-relay/messages';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
-import { errorResponses, idempotencyHeadersSchema, SECURITY } from '../../openapi-common.ts';
+import { errorResponses, idempotencyKeyParameter, SECURITY } from '../../openapi-common.ts';
 import type { RouteDeps } from '../context.ts';
-import { storeAccepted } from './accept.ts';
+import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, toNewMessage } from './new-message.ts';
 import { acceptedHeaders, batchAcceptedSchema } from './schemas.ts';
 
@@ -20,8 +20,8 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     description:
       'For bulk senders: all messages are validated first; either all are stored (one round trip) or none.',
     security: SECURITY,
+    parameters: [idempotencyKeyParameter],
     request: {
-      headers: idempotencyHeadersSchema,
       body: { required: true, content: { 'application/json': { schema: deps.schemas.batch } } },
     },
     responses: {
@@ -39,7 +39,7 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
       now,
       scheduleLeadMs: deps.scheduleLeadMs,
       user: c.get('user').name,
-      idempotencyKey: c.req.header('idempotency-key'),
+      idempotencyKey: idempotencyKeyOf(c),
     };
     const messages = c.req
       .valid('json')

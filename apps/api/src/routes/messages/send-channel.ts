@@ -1,7 +1,7 @@
 import type { Channel } from '@ecall-relay/messages';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
-import { errorResponses, idempotencyHeadersSchema, SECURITY } from '../../openapi-common.ts';
+import { errorResponses, idempotencyKeyParameter, SECURITY } from '../../openapi-common.ts';
 import type { RouteDeps } from '../context.ts';
 import { acceptedHeaders, acceptedSchema } from './schemas.ts';
 import { sendOne } from './send-one.ts';
@@ -25,8 +25,8 @@ export function registerSendChannel(app: OpenAPIHono<AppEnv>, deps: RouteDeps, c
     summary: CHANNEL_ROUTES[channel].summary,
     description: `Validates, stores and queues the message; answers 202 once it is durably stored. ${CHANNEL_ROUTES[channel].ecall}`,
     security: SECURITY,
+    parameters: [idempotencyKeyParameter],
     request: {
-      headers: idempotencyHeadersSchema,
       body: { required: true, content: { 'application/json': { schema: deps.schemas[channel] } } },
     },
     responses: {

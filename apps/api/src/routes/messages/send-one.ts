@@ -2,7 +2,7 @@ import { type Channel, createJobId } from '@ecall-relay/messages';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import type { RouteDeps } from '../context.ts';
-import { storeAccepted } from './accept.ts';
+import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, type SendFields, toNewMessage } from './new-message.ts';
 import { type AcceptedMessage, acceptedSchema } from './schemas.ts';
 
@@ -21,7 +21,7 @@ export async function sendOne(
     now: deps.now(),
     scheduleLeadMs: deps.scheduleLeadMs,
     user: c.get('user').name,
-    idempotencyKey: c.req.header('idempotency-key'),
+    idempotencyKey: idempotencyKeyOf(c),
   });
   const { body, replayed } = await storeAccepted(c, {
     store: deps.store,

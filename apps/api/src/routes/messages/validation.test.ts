@@ -227,6 +227,19 @@ describe('send validation', () => {
     expect(faultInfo.fields?.map((f) => f.path)).toEqual(['header.Idempotency-Key']);
   });
 
+  it('refuses an Idempotency-Key with control characters, on single and batch sends', async () => {
+    const batch = { messages: [{ channel: 'sms', ...sms }] };
+    for (const [path, body] of [
+      ['/v1/sms', sms],
+      ['/v1/messages/batch', batch],
+    ] as const) {
+      const res = await h.post(path, body, { authorization: 'Bearer s3cret', 'idempotency-key': 'a\u0001b' });
+      expect(res.status).toBe(400);
+      const { faultInfo } = (await res.json()) as FaultBody;
+      expect(faultInfo.fields?.map((f) => f.path)).toEqual(['header.Idempotency-Key']);
+    }
+  });
+
   it('stored nothing for any refused request', async () => {
     expect(await h.counts()).toEqual({ messages: 0, jobs: 0 });
   });
