@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { freePort } from '@ecall-relay/local-redis';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** The Redis the test run uses (see test/global-setup.ts). */
@@ -9,6 +10,18 @@ export function redisUrl(): string {
 /** A fresh ioredis connection to the test Redis. */
 export function connectRedis(options: RedisOptions = {}): Redis {
   return new Redis(redisUrl(), { maxRetriesPerRequest: null, ...options });
+}
+
+/** A connection to a port where no Redis listens, set to fail fast (no offline queue, no reconnects). */
+export async function unreachableRedis(): Promise<Redis> {
+  return new Redis({
+    port: await freePort(),
+    host: '127.0.0.1',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
 }
 
 /** A prefix unique to one test, so that tests sharing a Redis never see each other's keys. */

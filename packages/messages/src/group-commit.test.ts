@@ -1,7 +1,6 @@
-import { freePort } from '@ecall-relay/local-redis';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
+import { connectRedis, deleteKeys, uniquePrefix, unreachableRedis } from '../../../test/support/redis.ts';
 import { GroupCommit } from './group-commit.ts';
 
 describe('GroupCommit', () => {
@@ -83,14 +82,7 @@ describe('GroupCommit', () => {
   });
 
   it('rejects every caller when the transaction cannot reach Redis', async () => {
-    const dead = new Redis({
-      port: await freePort(),
-      host: '127.0.0.1',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      lazyConnect: true,
-      retryStrategy: () => null,
-    });
+    const dead = await unreachableRedis();
     const unreachable = new GroupCommit({ multi: async () => dead.multi() });
     const results = await Promise.allSettled([
       unreachable.run((multi) => multi.set('a', '1')),

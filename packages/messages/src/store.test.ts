@@ -1,8 +1,7 @@
-import { freePort } from '@ecall-relay/local-redis';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
+import { connectRedis, deleteKeys, uniquePrefix, unreachableRedis } from '../../../test/support/redis.ts';
 import { addressKey } from './address-key.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
@@ -207,14 +206,7 @@ describe('MessageStore', () => {
   });
 
   it('fails fast instead of hanging when Redis is unreachable', async () => {
-    const dead = new Redis({
-      port: await freePort(),
-      host: '127.0.0.1',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      lazyConnect: true,
-      retryStrategy: () => null,
-    });
+    const dead = await unreachableRedis();
     const deadQueue = new Queue<SendJobData>(QUEUE_NAMES.send, {
       connection: dead,
       prefix: `${prefix}-dead`,
