@@ -125,12 +125,12 @@ export interface AccountPause {
 }
 
 const DAY = 24 * 3600 * 1000;
+const PENDING_MARKER_MS = 30_000;
 
 /** The message-creating script (CREATE_MESSAGES) as defined on the queue's connection (number of keys first). */
 interface CreateCommand {
   relayCreateMessages(numberOfKeys: number, keys: string[], args: (string | number)[]): unknown;
 }
-const PENDING_MARKER_MS = 30_000;
 
 /** Durable message records in Redis, shared by the api (create, read, cancel) and the worker (update). */
 export class MessageStore {
