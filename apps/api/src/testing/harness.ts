@@ -2,11 +2,13 @@ import { createMessageStore, type MessageStore, QUEUE_NAMES, type SendJobData } 
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
 import { createApp } from '../app.ts';
 import { parseApiKeys } from '../auth/api-keys.ts';
 import { createUserDirectory } from '../auth/user-directory.ts';
 import { type ApiDeps, type AppEnv, silentLogger } from '../deps.ts';
+import type { AcceptedMessage } from '../routes/messages/schemas.ts';
 
 /** Test users: one per role mix. */
 export const TEST_KEYS = 'ops:send+read+admin:s3cret,reader:read:r3ad,sender:send:s3nd,boss:admin:b0ss';
@@ -77,4 +79,25 @@ export function createHarness(deps: Partial<ApiDeps> = {}): Harness {
       redis.disconnect();
     },
   };
+}
+
+/** Runs `run` against a fresh harness and closes it afterwards, whatever happened. */
+export async function withHarness(
+  run: (h: Harness) => Promise<void>,
+  deps: Parameters<typeof createHarness>[0] = {},
+): Promise<void> {
+  const h = createHarness(deps);
+  try {
+    await run(h);
+  } finally {
+    await h.close();
+  }
+}
+
+/** Checks a 202 with the Location of the message it announces, and returns its body. */
+export async function accepted(res: Response): Promise<AcceptedMessage> {
+  expect(res.status).toBe(202);
+  const body = (await res.json()) as AcceptedMessage;
+  expect(res.headers.get('location')).toBe(`/v1/messages/${body.id}`);
+  return body;
 }

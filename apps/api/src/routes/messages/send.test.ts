@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.ts';
-import type { AcceptedMessage } from './schemas.ts';
-
-async function accepted(res: Response): Promise<AcceptedMessage> {
-  expect(res.status).toBe(202);
-  const body = (await res.json()) as AcceptedMessage;
-  expect(res.headers.get('location')).toBe(`/v1/messages/${body.id}`);
-  return body;
-}
-
-async function withHarness(
-  run: (h: Harness) => Promise<void>,
-  deps: Parameters<typeof createHarness>[0] = {},
-) {
-  const h = createHarness(deps);
-  try {
-    await run(h);
-  } finally {
-    await h.close();
-  }
-}
+import { accepted, withHarness } from '../../testing/harness.ts';
 
 describe('POST /v1/sms', () => {
   it('stores the record with every option and its send job before answering 202', () =>
