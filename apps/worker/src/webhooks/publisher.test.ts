@@ -2,21 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { webhookJobId } from './jobs.ts';
 import { type Harness, startHarness } from './testing/harness.ts';
-import { type HostReceiver, startHostReceiver } from './testing/host-receiver.ts';
+import { hostReceivers } from './testing/host-receiver.ts';
 
 describe('webhook publisher', () => {
   let harness: Harness | undefined;
-  const receivers: HostReceiver[] = [];
+  const receivers = hostReceivers();
+  const receiver = receivers.start;
   afterEach(async () => {
     await harness?.close();
     harness = undefined;
-    await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
+    await receivers.closeAll();
   });
-  const receiver = async (...args: Parameters<typeof startHostReceiver>) => {
-    const started = await startHostReceiver(...args);
-    receivers.push(started);
-    return started;
-  };
 
   it('gives a message with a callbackUrl its own ordered stream beside the host', async () => {
     const host = await receiver();

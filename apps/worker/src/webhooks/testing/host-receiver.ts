@@ -86,3 +86,21 @@ export async function startHostReceiver(respond: Responder = () => ({ status: 20
     },
   };
 }
+
+/** Receivers started during a test, closed together after it (call `closeAll` in `afterEach`). */
+export function hostReceivers(): {
+  start: typeof startHostReceiver;
+  closeAll(): Promise<void>;
+} {
+  const started: HostReceiver[] = [];
+  return {
+    async start(respond) {
+      const receiver = await startHostReceiver(respond);
+      started.push(receiver);
+      return receiver;
+    },
+    async closeAll() {
+      await Promise.all(started.splice(0).map((receiver) => receiver.close()));
+    },
+  };
+}
