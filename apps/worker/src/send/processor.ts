@@ -365,6 +365,8 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     const callback = deps.callbackFor?.(id);
     let calls = 0;
     const callEvents: HistoryEvent[] = [];
+    // Set once eCall has taken the message: from then on a failure must never lead to sending it again.
+    let acceptedByEcall = false;
     try {
       const result = await pRetry(
         async () => {
@@ -398,6 +400,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       const log: CallLog = { extra: calls - 1, events: callEvents };
       switch (result.classification) {
         case 'accepted':
+          acceptedByEcall = true;
           // The claim's record is the latest this attempt wrote: the acceptance applies to it without a read.
           await markAccepted(claimed, result, 'submitted', log);
           return 'accepted';
@@ -408,17 +411,30 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       }
     } catch (error) {
       if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
-      return retryLater(id, { extra: Math.max(0, calls - 1), events: callEvents }, error);
+      return retryLater(id, { extra: Math.max(0, calls - 1), events: callEvents }, error, acceptedByEcall);
     }
   }
 
-  /** A failure worth retrying: remember whether eCall may have the job, then let BullMQ back off. */
-  async function retryLater(id: string, calls: CallLog, error: unknown): Promise<never> {
+  /**
+   * A failure worth retrying: remember whether eCall may have the job, then let BullMQ back off. When eCall
+   * is known to have it (`acceptedByEcall`: recording the acceptance failed), the message is flagged like an
+   * ambiguous call, so the next attempt finds the job with GetStateBasic instead of sending it again.
+   */
+  async function retryLater(
+    id: string,
+    calls: CallLog,
+    error: unknown,
+    acceptedByEcall = false,
+  ): Promise<never> {
     const at = iso();
     const transient = error instanceof TransientAnswer ? error.result : undefined;
     const ecallError = error instanceof EcallError ? error : undefined;
-    const ambiguous = ecallError?.ambiguous ?? false;
-    const text = transient ? `${transient.code} ${transient.text}` : describeError(error);
+    const ambiguous = acceptedByEcall || (ecallError?.ambiguous ?? false);
+    const text = acceptedByEcall
+      ? `eCall accepted the message, but the acceptance could not be recorded: ${describeError(error)}`
+      : transient
+        ? `${transient.code} ${transient.text}`
+        : describeError(error);
     await change(id, ({ state }) =>
       SETTLED_STATUSES.includes(state.status)
         ? undefined
@@ -441,7 +457,11 @@ export function createSendProcessor(deps: SendProcessorDeps) {
                 ...(transient && { code: transient.code, text: transient.text }),
                 ...(ecallError?.requestId && { requestId: ecallError.requestId }),
                 ...(ecallError && { clientRequestId: ecallError.clientRequestId }),
-                detail: ambiguous ? `${text} (may have reached eCall: checking before resending)` : text,
+                detail: acceptedByEcall
+                  ? `${text} (checking with GetStateBasic before anything is sent again)`
+                  : ambiguous
+                    ? `${text} (may have reached eCall: checking before resending)`
+                    : text,
               },
             ],
           },

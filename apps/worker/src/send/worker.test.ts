@@ -165,6 +165,30 @@ describe('send worker against the eCall simulator', () => {
     expect(sim.stats()).toMatchObject({ accepted: 1, duplicates: 0 });
   });
 
+  it('does not send again when eCall accepted but recording it failed: the next attempt checks first', async () => {
+    // The check waits a second after the failure: time enough to repair Redis before it runs.
+    await start({ AMBIGUOUS_GRACE_MS: '1000' });
+    // A track queue whose id counter holds text makes BullMQ's add script fail before it writes anything, so
+    // scheduling delivery tracking, the step between eCall's acceptance and recording it, is refused.
+    const counter = `${prefix}:${QUEUE_NAMES.track}:id`;
+    await redis.set(counter, 'not a number');
+    const id = await send(sms());
+    await waitFor(async () => (await statusOf(id)) === 'retrying', { what: `${id} retrying` });
+    expect(sim.stats()).toMatchObject({ submissions: 1, accepted: 1 });
+    await redis.del(counter);
+    await reaches(id, 'accepted');
+    const record = await store.get(id);
+    expect(record?.history.map((e) => e.type)).toEqual([
+      'created',
+      'submitting',
+      'retrying',
+      'checked',
+      'accepted',
+    ]);
+    expect(record?.history[2]?.detail).toMatch(/eCall accepted the message.*not be recorded/);
+    expect(sim.stats()).toMatchObject({ submissions: 1, accepted: 1, duplicates: 0 });
+  });
+
   it('rejects at once on a permanent code, with the code and its text', async () => {
     await start();
     const id = await send({ ...sms(['not a number!']) });
