@@ -22,7 +22,7 @@ export const workerEnvSchema = z.object({
   ECALL_SOAP_VERSION: z.enum(['1.1', '1.2']).default('1.2'),
   ECALL_TIMEOUT_MS: ms(15_000),
   ECALL_TRANSIENT_CODES: csvNumbers.optional(),
-  /** Messages sent to eCall at the same time. */
+  /** Submissions in flight toward eCall at the same time (the worker holds a quarter more jobs). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
   /** At most this many eCall submissions per second across all workers (unset: no limit). */
   ECALL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().optional(),

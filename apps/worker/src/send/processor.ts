@@ -15,6 +15,7 @@ import type { RelayMetrics } from '@ecall-relay/observability';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import pRetry from 'p-retry';
 import type { Logger } from '../logger.ts';
+import { createCallSlots } from './call-slots.ts';
 import { type CallbackTarget, type SendClient, submitToEcall } from './ecall-call.ts';
 import { RetryLater } from './retry-later.ts';
 
@@ -51,6 +52,11 @@ export interface SendProcessorDeps {
   readonly publish?: (record: UpdatedRecord) => Promise<void>;
   /** The relay's callback URL for a message and its eCall field, when tracking by callback is on. */
   readonly callbackFor?: (id: string) => CallbackTarget | undefined;
+  /**
+   * At most this many submissions in flight toward eCall at once (the worker holds a few more jobs, whose Redis
+   * steps then overlap the calls). @defaultValue no bound
+   */
+  readonly maxCallsInFlight?: number;
   /** Prometheus metrics to count submissions, retries, pauses and latencies in. */
   readonly metrics?: RelayMetrics;
   readonly now?: () => number;
@@ -83,6 +89,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   const probeIntervalMs = deps.accountProbeIntervalMs ?? 5 * 60_000;
   const graceMs = deps.ambiguousGraceMs ?? 2_000;
   const iso = () => new Date(now()).toISOString();
+  const slots = deps.maxCallsInFlight === undefined ? undefined : createCallSlots(deps.maxCallsInFlight);
 
   /** Writes a state change; resolves to the new record, undefined when the change did not apply. */
   const change = async (id: string, fn: (record: Record_) => StateChange | undefined, current?: Record_) => {
@@ -371,7 +378,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       const result = await pRetry(
         async () => {
           calls++;
-          const answer = await countCall(
+          const submit = () =>
             submitToEcall(client, {
               jobId: id,
               request: record.request,
@@ -379,8 +386,8 @@ export function createSendProcessor(deps: SendProcessorDeps) {
               ...(callback && { callback }),
               clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
               afterAmbiguous: mayHaveReachedEcall,
-            }),
-          );
+            });
+          const answer = await countCall(slots ? slots.run(submit) : submit());
           if (answer.classification === 'transient') {
             callEvents.push({ ...resultEvent(answer, iso()), type: 'transient', attempt });
             throw new TransientAnswer(answer);
