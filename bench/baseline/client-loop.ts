@@ -1,12 +1,12 @@
 // The baseline of B3: the eCall client alone, C calls in flight, no Redis, no records, no retries. Prints
-// `RESULT {"messages","accepted","elapsedMs","cpuMs"}` for the measured part and exits.
+// `READY`, then runs a round for every `run <label> <count>` line on its standard input and prints
+// `RESULT {"label","messages","accepted","elapsedMs","cpuMs"}` for it; exits when its input ends.
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { createEcallClient } from '@ecall-relay/ecall';
 
 const endpoint = process.env.ECALL_ENDPOINT ?? '';
 const concurrency = Number(process.env.CONCURRENCY ?? '50');
-const messages = Number(process.env.MESSAGES ?? '1000');
-const warmup = Number(process.env.WARMUP ?? '0');
 const address = process.env.ADDRESS ?? '0041791234567';
 
 const client = createEcallClient({ endpoint, accountName: 'demo', accountPassword: 'demo' });
@@ -30,13 +30,20 @@ async function sendAll(label: string, count: number): Promise<number> {
   return accepted;
 }
 
-await sendAll('warm', warmup);
-const started = performance.now();
-const cpuBefore = process.cpuUsage();
-const accepted = await sendAll('run', messages);
-const elapsedMs = performance.now() - started;
-const cpu = process.cpuUsage(cpuBefore);
-const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log('READY');
+for await (const line of createInterface({ input: process.stdin })) {
+  const [command, label = '', count = ''] = line.trim().split(/\s+/);
+  if (command !== 'run' || !/^\w+$/.test(label) || !/^\d+$/.test(count)) {
+    console.error(`client-loop: cannot read "${line}"`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const accepted = await sendAll(label, Number(count));
+  const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(`RESULT ${JSON.stringify({ label, messages: Number(count), accepted, elapsedMs, cpuMs })}`);
+}
 await client.close();
-console.log(`RESULT ${JSON.stringify({ messages, accepted, elapsedMs, cpuMs })}`);
 process.exit(0);

@@ -27,6 +27,8 @@ export interface BenchChild {
   rssBytes(): number;
   /** CPU time used so far, user plus system (Linux `/proc`), in milliseconds. */
   cpuMs(): number;
+  /** Writes one line to the process's standard input (baselines that run rounds on command). */
+  send(line: string): void;
   /** The last few KiB of output, for error messages. */
   tail(): string;
   /** SIGTERM (so profiles get written), SIGKILL when it takes longer than `graceMs`. Idempotent. */
@@ -50,7 +52,7 @@ export function startChild(entry: string, options: ChildOptions): BenchChild {
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', entry, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`${options.name}: could not spawn ${entry}`);
   const pid = child.pid;
@@ -106,6 +108,9 @@ export function startChild(entry: string, options: ChildOptions): BenchChild {
       // Fields 14 and 15 of /proc/<pid>/stat, counted after the parenthesised command name.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
       return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    },
+    send(line) {
+      child.stdin.write(`${line}\n`);
     },
     tail: () => tail,
     stop(graceMs = 10_000) {
