@@ -116,7 +116,7 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
       bareRefused += round.messages - round.accepted;
     }
   }
-  await loop.stop();
+  await loop.finish();
 
   log(`B3 latency: ${sizes.latencyMessages} messages, ${LATENCY_MS} ms per eCall answer`);
   await sim.control('POST', '/_sim/reset');

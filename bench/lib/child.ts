@@ -29,6 +29,11 @@ export interface BenchChild {
   cpuMs(): number;
   /** Writes one line to the process's standard input (baselines that run rounds on command). */
   send(line: string): void;
+  /**
+   * Closes the process's standard input and waits for it to exit by itself (so a CPU profile gets written);
+   * stops it after `graceMs`.
+   */
+  finish(graceMs?: number): Promise<void>;
   /** The last few KiB of output, for error messages. */
   tail(): string;
   /** SIGTERM (so profiles get written), SIGKILL when it takes longer than `graceMs`. Idempotent. */
@@ -111,6 +116,12 @@ export function startChild(entry: string, options: ChildOptions): BenchChild {
     },
     send(line) {
       child.stdin.write(`${line}\n`);
+    },
+    async finish(graceMs = 10_000) {
+      child.stdin.end();
+      const timer = setTimeout(() => void this.stop(), graceMs);
+      await exited;
+      clearTimeout(timer);
     },
     tail: () => tail,
     stop(graceMs = 10_000) {
