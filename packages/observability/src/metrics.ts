@@ -12,6 +12,8 @@ export interface RelayMetrics {
   readonly retries: Counter<'reason'>;
   readonly accountPauses: Counter<'code'>;
   readonly queueDepth: Gauge<'queue' | 'state'>;
+  /** Send calls toward eCall in flight, and jobs waiting for a call slot (`WORKER_CONCURRENCY` bounds them). */
+  readonly ecallCalls: Gauge<'state'>;
   readonly enqueueToAccepted: Histogram<string>;
   readonly acceptedToFinal: Histogram<'status'>;
   readonly callbacks: Counter<'kind'>;
@@ -51,6 +53,12 @@ export function createRelayMetrics(options: { app: string; defaults?: boolean })
       name: 'relay_queue_jobs',
       help: 'Jobs per queue and state',
       labelNames: ['queue', 'state'],
+      registers,
+    }),
+    ecallCalls: new Gauge({
+      name: 'relay_ecall_calls',
+      help: 'Send calls toward eCall in flight, and jobs waiting for a call slot',
+      labelNames: ['state'],
       registers,
     }),
     enqueueToAccepted: new Histogram({

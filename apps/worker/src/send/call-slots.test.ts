@@ -66,6 +66,23 @@ describe('call slots', () => {
     expect(await slots.run(async () => 'next')).toBe('next');
   });
 
+  it('reports every change of the running and waiting counts', async () => {
+    const seen: [number, number][] = [];
+    const slots = createCallSlots(1, (running, waiting) => seen.push([running, waiting]));
+    const first = openCall<void>();
+    const done = [slots.run(() => first.promise), slots.run(async () => {})];
+    await flush();
+    first.resolve();
+    await Promise.all(done);
+    // first takes the slot, second waits, first hands it over, second gives it back.
+    expect(seen).toEqual([
+      [1, 0],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+    ]);
+  });
+
   it('refuses a bound that is not a positive integer', () => {
     for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => createCallSlots(bad)).toThrow(RangeError);
   });

@@ -274,6 +274,9 @@ describe('send worker against the eCall simulator', () => {
     );
     expect(text).toMatch(/relay_enqueue_to_accepted_seconds_count\{app="worker"\} 1/);
     expect(text).toContain('relay_queue_jobs{queue="ecall-send",state="waiting",app="worker"} 0');
+    // Both calls went through a call slot and gave it back.
+    expect(text).toContain('relay_ecall_calls{state="in_flight",app="worker"} 0');
+    expect(text).toContain('relay_ecall_calls{state="waiting",app="worker"} 0');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 });
