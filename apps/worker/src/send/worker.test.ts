@@ -18,6 +18,8 @@ import { silentLogger } from '../logger.ts';
 import { type RunningWorker, startWorker } from '../main.ts';
 
 const at = () => new Date().toISOString();
+/** The history of a message whose submission went unrecorded and that GetStateBasic then found at eCall. */
+const FOUND_BY_CHECK = ['created', 'submitting', 'retrying', 'checked', 'accepted'];
 const sms = (to = ['0041791234567'], text = 'Alarm: pump 3 stopped'): MessageRequest => ({
   channel: 'sms',
   to,
@@ -139,13 +141,7 @@ describe('send worker against the eCall simulator', () => {
     const id = await send(sms());
     await reaches(id, 'accepted');
     const record = await store.get(id);
-    expect(record?.history.map((e) => e.type)).toEqual([
-      'created',
-      'submitting',
-      'retrying',
-      'checked',
-      'accepted',
-    ]);
+    expect(record?.history.map((e) => e.type)).toEqual(FOUND_BY_CHECK);
     expect(sim.stats()).toMatchObject({ submissions: 1, accepted: 1, duplicates: 0 });
   });
 
@@ -178,13 +174,7 @@ describe('send worker against the eCall simulator', () => {
     await redis.del(counter);
     await reaches(id, 'accepted');
     const record = await store.get(id);
-    expect(record?.history.map((e) => e.type)).toEqual([
-      'created',
-      'submitting',
-      'retrying',
-      'checked',
-      'accepted',
-    ]);
+    expect(record?.history.map((e) => e.type)).toEqual(FOUND_BY_CHECK);
     expect(record?.history[2]?.detail).toMatch(/eCall accepted the message.*not be recorded/);
     expect(sim.stats()).toMatchObject({ submissions: 1, accepted: 1, duplicates: 0 });
   });
