@@ -1,8 +1,6 @@
-import { Agent, request, type Server } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, listen } from './http-server.ts';
-import { AUTH, createHarness } from './testing/harness.ts';
+import { Agent, request } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { AUTH, servedHarness } from './testing/harness.ts';
 
 /** One POST on `agent`: the status and Connection header, or the network error. */
 function post(url: string, agent: Agent, body: Buffer, chunked = false) {
@@ -22,16 +20,7 @@ function post(url: string, agent: Agent, body: Buffer, chunked = false) {
 }
 
 describe('a body above the limit, over a real keep-alive connection', () => {
-  const h = createHarness({ bodyLimitBytes: 64 * 1024 });
-  const server = createAdaptorServer({ fetch: h.app.fetch }) as Server;
-  let url: string;
-  beforeAll(async () => {
-    url = await listen(server, 0, '127.0.0.1');
-  });
-  afterAll(async () => {
-    await closeServer(server, 1_000);
-    await h.close();
-  });
+  const { url } = servedHarness({ bodyLimitBytes: 64 * 1024 });
 
   const tooLarge = Buffer.from(JSON.stringify({ to: '0791234567', text: 'x'.repeat(1_000_000) }));
   const valid = Buffer.from(JSON.stringify({ to: '0791234567', text: 'next one' }));
@@ -44,8 +33,8 @@ describe('a body above the limit, over a real keep-alive connection', () => {
     async (_name, chunked) => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        expect(await post(url, agent, tooLarge, chunked)).toEqual({ status: 413, connection: 'close' });
-        expect(await post(url, agent, valid)).toMatchObject({ status: 202 });
+        expect(await post(url(), agent, tooLarge, chunked)).toEqual({ status: 413, connection: 'close' });
+        expect(await post(url(), agent, valid)).toMatchObject({ status: 202 });
       } finally {
         agent.destroy();
       }

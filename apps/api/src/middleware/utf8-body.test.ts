@@ -1,9 +1,6 @@
-import type { Server } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { FaultBody } from '../errors.ts';
-import { closeServer, listen } from '../http-server.ts';
-import { AUTH, createHarness } from '../testing/harness.ts';
+import { AUTH, createHarness, servedHarness } from '../testing/harness.ts';
 
 const json = (prefix: string, bad: number[], suffix: string) =>
   Buffer.concat([Buffer.from(prefix), Buffer.from(bad), Buffer.from(suffix)]);
@@ -39,18 +36,9 @@ describe('request bodies that are not valid UTF-8', () => {
 });
 
 describe('request bodies over a real HTTP connection (Content-Length, no WHATWG body read)', () => {
-  const h = createHarness();
-  const server = createAdaptorServer({ fetch: h.app.fetch }) as Server;
-  let url: string;
-  beforeAll(async () => {
-    url = await listen(server, 0, '127.0.0.1');
-  });
-  afterAll(async () => {
-    await closeServer(server, 1_000);
-    await h.close();
-  });
+  const { h, url } = servedHarness();
   const post = (body: Buffer) =>
-    fetch(`${url}/v1/sms`, {
+    fetch(`${url()}/v1/sms`, {
       method: 'POST',
       headers: { ...AUTH.ops, 'content-type': 'application/json', 'content-length': String(body.length) },
       body,

@@ -1,13 +1,16 @@
+import type { Server } from 'node:http';
 import { createMessageStore, type MessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import { createAdaptorServer } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
 import { createApp } from '../app.ts';
 import { parseApiKeys } from '../auth/api-keys.ts';
 import { createUserDirectory } from '../auth/user-directory.ts';
 import { type ApiDeps, type AppEnv, silentLogger } from '../deps.ts';
+import { closeServer, listen } from '../http-server.ts';
 import type { AcceptedMessage } from '../routes/messages/schemas.ts';
 
 /** Test users: one per role mix. */
@@ -100,4 +103,22 @@ export async function accepted(res: Response): Promise<AcceptedMessage> {
   const body = (await res.json()) as AcceptedMessage;
   expect(res.headers.get('location')).toBe(`/v1/messages/${body.id}`);
   return body;
+}
+
+/**
+ * A harness served by `@hono/node-server` on a loopback port for the enclosing `describe` block, for what only a
+ * real HTTP connection shows (keep-alive, Content-Length, chunked bodies). `url()` is its origin once started.
+ */
+export function servedHarness(deps: Partial<ApiDeps> = {}): { readonly h: Harness; url(): string } {
+  const h = createHarness(deps);
+  const server = createAdaptorServer({ fetch: h.app.fetch }) as Server;
+  let origin = '';
+  beforeAll(async () => {
+    origin = await listen(server, 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await closeServer(server, 1_000);
+    await h.close();
+  });
+  return { h, url: () => origin };
 }
