@@ -89,13 +89,18 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   const probeIntervalMs = deps.accountProbeIntervalMs ?? 5 * 60_000;
   const graceMs = deps.ambiguousGraceMs ?? 2_000;
   const iso = () => new Date(now()).toISOString();
+  const gauge = deps.metrics?.ecallCalls;
   const slots =
     deps.maxCallsInFlight === undefined
       ? undefined
-      : createCallSlots(deps.maxCallsInFlight, (running, waiting) => {
-          deps.metrics?.ecallCalls.set({ state: 'in_flight' }, running);
-          deps.metrics?.ecallCalls.set({ state: 'waiting' }, waiting);
-        });
+      : createCallSlots(
+          deps.maxCallsInFlight,
+          gauge &&
+            ((running, waiting) => {
+              gauge.set({ state: 'in_flight' }, running);
+              gauge.set({ state: 'waiting' }, waiting);
+            }),
+        );
 
   /** Writes a state change; resolves to the new record, undefined when the change did not apply. */
   const change = async (id: string, fn: (record: Record_) => StateChange | undefined, current?: Record_) => {
