@@ -456,12 +456,36 @@ export class MessageStore {
     await this.#queue.resume();
   }
 
-  /** Resumes sending. Resolves to the pause that was lifted, if any. */
+  /**
+   * Resumes sending, and sends the messages held for the pause at once: their jobs wait (delayed) until the
+   * probe time otherwise, minutes after the account works again. Resolves to the pause that was lifted, if any.
+   */
   async resumeAccount(): Promise<AccountPause | undefined> {
     const pause = await this.accountPause();
     await this.#redis.del(this.keys.accountPause);
     await this.#queue.resume();
+    await this.#releaseHeld();
     return pause;
+  }
+
+  /** Moves the delayed send job of every `paused` message to the waiting list. */
+  async #releaseHeld(): Promise<void> {
+    let cursor = '0';
+    do {
+      // ZSCAN returns every member present from start to end, however many leave the index meanwhile.
+      const [next, flat] = await this.#redis.zscan(this.keys.byStatus('paused'), cursor, 'COUNT', 500);
+      cursor = next;
+      for (let i = 0; i < flat.length; i += 2) {
+        const id = flat[i] as string;
+        if ((await this.#queue.getJobState(id)) !== 'delayed') continue;
+        try {
+          await this.#queue.getJob(id).then((job) => job?.promote());
+        } catch (error) {
+          // Taken by a worker between the two reads: it is on its way, which is what was wanted.
+          if ((await this.#queue.getJobState(id)) === 'delayed') throw error;
+        }
+      }
+    } while (cursor !== '0');
   }
 
   /**
