@@ -73,6 +73,22 @@ class TransientAnswer extends Error {
 }
 
 /**
+ * Thrown inside a call slot instead of calling: eCall refused the account while this job waited for the slot.
+ */
+class HeldForAccount extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(`eCall refused the account (${refusal.code} ${refusal.text}) while this message waited to be sent`);
+  }
+}
+
+/** The last account-level answer this worker got, and until when it holds the jobs it had in hand. */
+interface Refusal {
+  readonly code: number;
+  readonly text: string;
+  readonly until: number;
+}
+
+/**
  * Creates the BullMQ processor that submits one message to eCall exactly once.
  *
  * The record's state is the source of truth: before a call the worker marks it `inFlight`; a later attempt
@@ -114,6 +130,15 @@ export function createSendProcessor(deps: SendProcessorDeps) {
    */
   const changeFrom = (current: Record_, fn: (record: Record_) => StateChange | undefined) =>
     change(current.id, fn, current);
+
+  /**
+   * Account-level answers seen by this worker, and the last one. A job remembers the count when it reads the
+   * account pause; if it has grown by the time the job gets a call slot, the job was already in hand when eCall
+   * refused the account, so it is held without calling (its read said "not paused"; the pause may not even be
+   * written yet). Jobs taken later read the pause from Redis, so an admin's resume is never overruled here.
+   */
+  let refusals = 0;
+  let lastRefusal: Refusal | undefined;
 
   async function hold(job: Job<SendJobData>, token: string | undefined, until: number): Promise<never> {
     await job.moveToDelayed(until, token);
@@ -326,6 +351,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
 
   async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
     const { messageId: id } = sendJobSchema.parse(job.data);
+    const refusalsSeen = refusals;
     // Two independent reads in one round trip: the pause is read even when the record turns out settled.
     const [record, pause] = await Promise.all([store.read(id), store.accountPause()]);
     if (!record) {
@@ -398,7 +424,20 @@ export function createSendProcessor(deps: SendProcessorDeps) {
               clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
               afterAmbiguous: mayHaveReachedEcall,
             });
-          const answer = await countCall(slots ? slots.run(submit) : submit());
+          const call = async () => {
+            if (refusals !== refusalsSeen && lastRefusal) {
+              calls--;
+              throw new HeldForAccount(lastRefusal);
+            }
+            const answer = await submit();
+            // Noted inside the slot: the job it passes to runs before this one learns the answer.
+            if (answer.classification === 'account') {
+              refusals++;
+              lastRefusal = { code: answer.code, text: answer.text, until: now() + probeIntervalMs };
+            }
+            return answer;
+          };
+          const answer = await countCall(slots ? slots.run(call) : call());
           if (answer.classification === 'transient') {
             callEvents.push({ ...resultEvent(answer, iso()), type: 'transient', attempt });
             throw new TransientAnswer(answer);
@@ -429,8 +468,54 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       }
     } catch (error) {
       if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
+      if (error instanceof HeldForAccount) {
+        return holdUnsent(job, token, id, error.refusal, { extra: calls - 1, events: callEvents });
+      }
       return retryLater(id, { extra: Math.max(0, calls - 1), events: callEvents }, error, acceptedByEcall);
     }
+  }
+
+  /**
+   * Takes back the claim of a job that was not sent because eCall refused the account meanwhile (`calls.extra`
+   * is -1 when it made no call at all), and holds it like every message of a paused account.
+   */
+  async function holdUnsent(
+    job: Job<SendJobData>,
+    token: string | undefined,
+    id: string,
+    refusal: Refusal,
+    calls: CallLog,
+  ): Promise<never> {
+    const at = iso();
+    await change(id, ({ state }) =>
+      SETTLED_STATUSES.includes(state.status)
+        ? undefined
+        : {
+            state: withoutInFlight({
+              ...state,
+              status: 'paused',
+              attempts: state.attempts + calls.extra,
+              updatedAt: at,
+            }),
+            events: [
+              ...calls.events,
+              {
+                at,
+                type: 'paused',
+                source: 'worker',
+                status: 'paused',
+                code: refusal.code,
+                text: refusal.text,
+                detail: 'eCall refused the account while this message waited for a call slot: not sent',
+              },
+            ],
+          },
+    );
+    logger.warn(
+      { messageId: id, code: refusal.code },
+      'held without calling eCall: the account was refused while the message waited',
+    );
+    return hold(job, token, refusal.until);
   }
 
   /**
