@@ -80,6 +80,8 @@ export async function startWorker(
     sendQueue,
     prefix,
     retentionMs: config.RETENTION_DAYS * DAY,
+    // Without a host webhook, only messages with a callbackUrl have anyone to tell.
+    hostEventsWanted: (request) => Boolean(config.HOST_WEBHOOK_URL || request.callbackUrl),
   });
   const client = createEcallClient({
     endpoint: config.ECALL_ENDPOINT,

@@ -275,6 +275,39 @@ describe('MessageStore host-event outbox', () => {
     await deleteKeys(redis, prefix);
     redis.disconnect();
   });
+
+  it('writes no host events for a message they have nowhere to go, and still applies the change', async () => {
+    const prefix = uniquePrefix('outbox-none');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({
+      redis,
+      sendQueue: queue,
+      prefix,
+      hostEventsWanted: (request) => Boolean(request.callbackUrl),
+    });
+    const [silent, addressed] = [createJobId(), createJobId()];
+    await store.create([
+      { id: silent, request: smsRequest() },
+      { id: addressed, request: { ...smsRequest(), callbackUrl: 'https://erp.example.ch/hooks/sms' } },
+    ]);
+    const accept = (id: string) =>
+      store.update(id, ({ state }) => ({
+        state: { ...state, status: 'accepted' },
+        events: [{ at: new Date().toISOString(), type: 'accepted', source: 'worker', status: 'accepted' }],
+        hostEvents: [{ type: 'message.accepted', occurredAt: new Date().toISOString(), data: {} }],
+      }));
+    expect((await accept(silent))?.outboxSeqs).toEqual([]);
+    expect((await accept(addressed))?.outboxSeqs).toEqual([1]);
+    expect(await redis.exists(store.keys.outbox(silent))).toBe(0);
+    expect(await redis.zrange(store.keys.outboxPending, 0, -1)).toEqual([`${addressed}:1`]);
+    const record = await store.get(silent);
+    expect(record?.state.status).toBe('accepted');
+    expect(record?.history.map((event) => event.type)).toEqual(['created', 'accepted']);
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
 });
 
 describe('MessageStore search and series', () => {

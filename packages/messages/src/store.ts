@@ -42,6 +42,11 @@ export interface MessageStoreOptions {
   readonly retentionMs?: number;
   /** How long an Idempotency-Key answers with its first response. @defaultValue 24 hours */
   readonly idempotencyTtlMs?: number;
+  /**
+   * Whether a message's host events have somewhere to go (a host webhook, its own `callbackUrl`). Events
+   * without a destination are not written: no webhook would ever read them. @defaultValue every message
+   */
+  readonly hostEventsWanted?: (request: MessageRequest) => boolean;
 }
 
 /** A message to store and enqueue. */
@@ -140,6 +145,7 @@ export class MessageStore {
   readonly #queue: Queue<SendJobData>;
   readonly #idempotencyTtlMs: number;
   readonly #commits: GroupCommit;
+  readonly #hostEventsWanted: (request: MessageRequest) => boolean;
 
   constructor(options: MessageStoreOptions) {
     this.keys = storeKeys(options.prefix ?? 'ecall-relay');
@@ -147,6 +153,7 @@ export class MessageStore {
     this.#idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
     this.#redis = options.redis;
     this.#queue = options.sendQueue;
+    this.#hostEventsWanted = options.hostEventsWanted ?? (() => true);
     if (!('relayUpdateState' in this.#redis)) {
       this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 6, lua: UPDATE_STATE });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
@@ -332,7 +339,7 @@ export class MessageStore {
         if (held) continue;
         return record;
       }
-      const hostEvents = next.hostEvents ?? [];
+      const hostEvents = this.#hostEventsWanted(record.request) ? (next.hostEvents ?? []) : [];
       const [version, firstSeq] = (await this.#command('relayUpdateState', [
         k.record(id),
         k.history(id),

@@ -239,6 +239,18 @@ describe('send worker against the eCall simulator', () => {
     expect(await queue.isPaused()).toBe(false);
   });
 
+  it('writes host events only for messages that have somewhere to send them', async () => {
+    await start(); // no HOST_WEBHOOK_URL
+    const silent = await send(sms());
+    // Port 9 (discard) on loopback: nothing listens, the delivery only fails and retries.
+    const addressed = await send({ ...sms(), callbackUrl: 'http://127.0.0.1:9/hooks/sms' });
+    await reaches(silent, 'accepted');
+    await reaches(addressed, 'accepted');
+    expect(await redis.exists(store.keys.outbox(silent))).toBe(0);
+    const outbox = await redis.hgetall(store.keys.outbox(addressed));
+    expect(Object.values(outbox).map((event) => JSON.parse(event).type)).toContain('message.accepted');
+  });
+
   it('does not send a message canceled before the worker took it', async () => {
     const id = await send(sms());
     expect(await store.cancel(id)).toEqual({ outcome: 'canceled' });
