@@ -62,6 +62,31 @@ describe('MessageStore', () => {
     expect(await queue.getJobState(id)).toBe('delayed');
   });
 
+  it('releases every message held for an account pause when the account resumes, and no scheduled one', async () => {
+    // Held messages are delayed jobs whose record says `paused`; scheduled ones are delayed jobs too.
+    const messages = Array.from({ length: 1_200 }, () => ({
+      id: createJobId(),
+      request: smsRequest(),
+      delayMs: 3_600_000,
+    }));
+    await store.create(messages);
+    const [scheduled, ...held] = messages.map(({ id }) => id);
+    await Promise.all(
+      held.map((id) =>
+        store.update(id, ({ state }) => ({
+          state: { ...state, status: 'paused' },
+          events: [{ at: new Date().toISOString(), type: 'paused', source: 'worker', status: 'paused' }],
+        })),
+      ),
+    );
+    await store.pauseAccount({ code: 11301, text: 'AccNoUnits', since: '', probeAt: '' });
+    expect(await queue.isPaused()).toBe(true);
+    expect(await store.resumeAccount()).toMatchObject({ code: 11301 });
+    expect(await queue.isPaused()).toBe(false);
+    expect(await queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1_199, delayed: 1 });
+    expect(await queue.getJobState(scheduled as string)).toBe('delayed');
+  });
+
   it('still writes everything when Redis has forgotten the scripts (NOSCRIPT)', async () => {
     // Once on a fresh connection, once on one that had loaded the scripts before Redis forgot them.
     for (let round = 0; round < 3; round++) {

@@ -482,17 +482,20 @@ export class MessageStore {
       // ZSCAN returns every member present from start to end, however many leave the index meanwhile.
       const [next, flat] = await this.#redis.zscan(this.keys.byStatus('paused'), cursor, 'COUNT', 500);
       cursor = next;
-      for (let i = 0; i < flat.length; i += 2) {
-        const id = flat[i] as string;
-        if ((await this.#queue.getJobState(id)) !== 'delayed') continue;
-        try {
-          await this.#queue.getJob(id).then((job) => job?.promote());
-        } catch (error) {
-          // Taken by a worker between the two reads: it is on its way, which is what was wanted.
-          if ((await this.#queue.getJobState(id)) === 'delayed') throw error;
-        }
-      }
+      // Members and scores alternate; the chunk's messages are released side by side.
+      const ids = flat.filter((_, i) => i % 2 === 0);
+      await Promise.all(ids.map((id) => this.#release(id)));
     } while (cursor !== '0');
+  }
+
+  async #release(id: string): Promise<void> {
+    if ((await this.#queue.getJobState(id)) !== 'delayed') return;
+    try {
+      await this.#queue.getJob(id).then((job) => job?.promote());
+    } catch (error) {
+      // Taken by a worker between the two reads: it is on its way, which is what was wanted.
+      if ((await this.#queue.getJobState(id)) === 'delayed') throw error;
+    }
   }
 
   /**
