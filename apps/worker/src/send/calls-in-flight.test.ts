@@ -1,13 +1,11 @@
-import { createEcallClient, type EcallClient } from '@ecall-relay/ecall';
-import { createJobId, createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import type { EcallClient } from '@ecall-relay/ecall';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
-import { type Job, Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { silentLogger } from '../logger.ts';
 import { jobsInHand } from '../main.ts';
 import { createSendProcessor } from './processor.ts';
+import { processorRig } from './testing/rig.ts';
 
 const CALLS = 3;
 const MESSAGES = 24;
@@ -42,15 +40,8 @@ describe('calls in flight toward eCall', () => {
   });
 
   it(`stay at WORKER_CONCURRENCY (${CALLS}) while the worker holds more jobs than that`, async () => {
-    const prefix = uniquePrefix('in-flight');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
-    const store = createMessageStore({ redis, sendQueue: queue, prefix });
-    const client = createEcallClient({
-      endpoint: sim.endpoint,
-      accountName: 'demo',
-      accountPassword: 'demo',
-    });
+    const rig = processorRig({ endpoint: sim.endpoint, name: 'in-flight' });
+    const { store, client } = rig;
     const calls = gauge();
     const jobs = gauge();
     // The real client, counted: every send operation the processor may use goes through `calls`.
@@ -64,18 +55,9 @@ describe('calls in flight toward eCall', () => {
       logger: silentLogger,
       maxCallsInFlight: CALLS,
     });
-    const workerConnection = redis.duplicate();
-    const worker = new Worker<SendJobData>(
-      QUEUE_NAMES.send,
-      (job: Job<SendJobData>, token?: string) => jobs.around(() => processor(job, token)),
-      { connection: workerConnection, prefix, concurrency: jobsInHand(CALLS) },
-    );
+    rig.work(processor, jobsInHand(CALLS), jobs.around);
     try {
-      const ids = Array.from({ length: MESSAGES }, () => createJobId());
-      const createdAt = new Date().toISOString();
-      await store.create(
-        ids.map((id) => ({ id, request: { channel: 'sms', to: ['0041791234567'], text: id, createdAt } })),
-      );
+      const ids = await rig.createSms(Array.from({ length: MESSAGES }, (_, i) => `message ${i}`));
       await waitFor(
         async () => {
           let accepted = 0;
@@ -89,13 +71,7 @@ describe('calls in flight toward eCall', () => {
       expect(jobsInHand(CALLS)).toBeGreaterThan(CALLS);
       expect(sim.stats()).toMatchObject({ submissions: MESSAGES, accepted: MESSAGES, duplicates: 0 });
     } finally {
-      await worker.close();
-      await processor.idle();
-      workerConnection.disconnect();
-      await client.close();
-      await queue.close();
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await rig.close();
     }
   });
 });

@@ -1,13 +1,11 @@
-import { createEcallClient, type EcallClient } from '@ecall-relay/ecall';
-import { createJobId, createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import type { EcallClient } from '@ecall-relay/ecall';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
-import { type Job, Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { silentLogger } from '../logger.ts';
 import { jobsInHand } from '../main.ts';
 import { createSendProcessor } from './processor.ts';
+import { processorRig } from './testing/rig.ts';
 
 describe('a job waiting for a call slot when eCall refuses the account', () => {
   let sim: Simulator;
@@ -19,18 +17,11 @@ describe('a job waiting for a call slot when eCall refuses the account', () => {
   });
 
   it('is held without calling, its claim taken back', async () => {
-    const prefix = uniquePrefix('held');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
-    const store = createMessageStore({ redis, sendQueue: queue, prefix });
     // A wrong password: the simulator answers the account-level 11001.
-    const client = createEcallClient({
-      endpoint: sim.endpoint,
-      accountName: 'demo',
-      accountPassword: 'wrong',
-    });
-    const [first, second] = [createJobId(), createJobId()];
+    const rig = processorRig({ endpoint: sim.endpoint, name: 'held', accountPassword: 'wrong' });
+    const { store, queue, client } = rig;
     const status = async (id: string) => (await store.read(id))?.state.status;
+    const [first, second] = (await rig.createSms(['first', 'second'])) as [string, string];
     // The real client; the first call waits until the second message is claimed and waiting for the one slot.
     let calls = 0;
     const gated: EcallClient = {
@@ -52,19 +43,7 @@ describe('a job waiting for a call slot when eCall refuses the account', () => {
       maxCallsInFlight: 1,
       accountProbeIntervalMs: 3_600_000,
     });
-    const createdAt = new Date().toISOString();
-    await store.create(
-      [first, second].map((id) => ({
-        id,
-        request: { channel: 'sms' as const, to: ['0041791234567'], text: id, createdAt },
-      })),
-    );
-    const connection = redis.duplicate();
-    const worker = new Worker<SendJobData>(
-      QUEUE_NAMES.send,
-      (job: Job<SendJobData>, token?: string) => processor(job, token),
-      { connection, prefix, concurrency: jobsInHand(1) },
-    );
+    rig.work(processor, jobsInHand(1));
     try {
       await waitFor(async () => (await status(first)) === 'paused' && (await status(second)) === 'paused', {
         timeoutMs: 15_000,
@@ -79,13 +58,7 @@ describe('a job waiting for a call slot when eCall refuses the account', () => {
       expect(held?.state.inFlight).toBeUndefined();
       expect(await queue.getJobState(second)).toBe('delayed');
     } finally {
-      await worker.close();
-      await processor.idle();
-      connection.disconnect();
-      await client.close();
-      await queue.close();
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await rig.close();
     }
   });
 });

@@ -1,0 +1,90 @@
+import { createEcallClient, type EcallClient } from '@ecall-relay/ecall';
+import {
+  createJobId,
+  createMessageStore,
+  type MessageStore,
+  QUEUE_NAMES,
+  type SendJobData,
+} from '@ecall-relay/messages';
+import { type Job, Queue, Worker } from 'bullmq';
+import { connectRedis, deleteKeys, uniquePrefix } from '../../../../../test/support/redis.ts';
+import type { createSendProcessor } from '../processor.ts';
+
+type SendProcessor = ReturnType<typeof createSendProcessor>;
+
+/** A send processor's surroundings in a test: a store and queue on the test Redis and a real eCall client. */
+export interface ProcessorRig {
+  readonly store: MessageStore;
+  readonly queue: Queue<SendJobData>;
+  readonly client: EcallClient;
+  /** Stores one SMS per text, created now; resolves to their ids. */
+  createSms(texts: readonly string[]): Promise<string[]>;
+  /** Runs `processor` in a BullMQ worker that holds `concurrency` jobs, each job's run passed through `around`. */
+  work(
+    processor: SendProcessor,
+    concurrency: number,
+    around?: <T>(run: () => Promise<T>) => Promise<T>,
+  ): void;
+  /** Closes the worker, waits for the processor's follow-up writes, then closes everything and deletes its keys. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link processorRig}. */
+export interface RigOptions {
+  /** The eCall (simulator) endpoint. */
+  readonly endpoint: string;
+  /** Names the key prefix. */
+  readonly name: string;
+  /** @defaultValue 'demo' (the simulator's account) */
+  readonly accountPassword?: string;
+}
+
+/** Sets up a {@link ProcessorRig}; nothing runs until {@link ProcessorRig.work}. */
+export function processorRig(options: RigOptions): ProcessorRig {
+  const prefix = uniquePrefix(options.name);
+  const redis = connectRedis();
+  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+  const store = createMessageStore({ redis, sendQueue: queue, prefix });
+  const client = createEcallClient({
+    endpoint: options.endpoint,
+    accountName: 'demo',
+    accountPassword: options.accountPassword ?? 'demo',
+  });
+  let running:
+    | { worker: Worker<SendJobData>; processor: SendProcessor; connection: typeof redis }
+    | undefined;
+  return {
+    store,
+    queue,
+    client,
+    async createSms(texts) {
+      const createdAt = new Date().toISOString();
+      const messages = texts.map((text) => ({
+        id: createJobId(),
+        request: { channel: 'sms' as const, to: ['0041791234567'], text, createdAt },
+      }));
+      await store.create(messages);
+      return messages.map(({ id }) => id);
+    },
+    work(processor, concurrency, around = (run) => run()) {
+      const connection = redis.duplicate();
+      const worker = new Worker<SendJobData>(
+        QUEUE_NAMES.send,
+        (job: Job<SendJobData>, token?: string) => around(() => processor(job, token)),
+        { connection, prefix, concurrency },
+      );
+      running = { worker, processor, connection };
+    },
+    async close() {
+      if (running) {
+        await running.worker.close();
+        await running.processor.idle();
+        running.connection.disconnect();
+      }
+      await client.close();
+      await queue.close();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
