@@ -414,9 +414,10 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     try {
       const result = await pRetry(
         async () => {
-          calls++;
-          const submit = () =>
-            submitToEcall(client, {
+          const call = async () => {
+            if (refusals !== refusalsSeen && lastRefusal) throw new HeldForAccount(lastRefusal);
+            calls++;
+            const answer = await submitToEcall(client, {
               jobId: id,
               request: record.request,
               files,
@@ -424,12 +425,6 @@ export function createSendProcessor(deps: SendProcessorDeps) {
               clientRequestId: `${id}.${attempt}${calls > 1 ? `.${calls}` : ''}`,
               afterAmbiguous: mayHaveReachedEcall,
             });
-          const call = async () => {
-            if (refusals !== refusalsSeen && lastRefusal) {
-              calls--;
-              throw new HeldForAccount(lastRefusal);
-            }
-            const answer = await submit();
             // Noted inside the slot: the job it passes to runs before this one learns the answer.
             if (answer.classification === 'account') {
               refusals++;
