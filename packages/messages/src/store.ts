@@ -489,12 +489,12 @@ export class MessageStore {
   }
 
   async #release(id: string): Promise<void> {
-    if ((await this.#queue.getJobState(id)) !== 'delayed') return;
+    const job = await this.#queue.getJob(id);
     try {
-      await this.#queue.getJob(id).then((job) => job?.promote());
+      await job?.promote();
     } catch (error) {
-      // Taken by a worker between the two reads: it is on its way, which is what was wanted.
-      if ((await this.#queue.getJobState(id)) === 'delayed') throw error;
+      // BullMQ refuses a job that is not delayed (already taken by a worker, say): that one is on its way.
+      if (await job?.isDelayed()) throw error;
     }
   }
 

@@ -166,21 +166,46 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       { messageId: id, code, text, probeAt: new Date(probeAt).toISOString() },
       'eCall refused the account: sending is paused for every message until an admin resumes it or the probe succeeds',
     );
-    await change(id, ({ state }) => ({
-      state: withoutInFlight({
-        ...state,
-        status: 'paused',
-        attempts: state.attempts + calls.extra,
-        updatedAt: iso(),
-        lastCode: code,
-        lastText: text,
-      }),
-      events: [
-        ...calls.events,
-        { at: iso(), type: 'paused', source: 'worker', status: 'paused', code, text },
-      ],
-    }));
+    await markPaused(id, calls, { code, text }, true);
     return hold(job, token, probeAt);
+  }
+
+  /**
+   * Records that a message is held for a paused account, its claim released. `answered`: the refusal was the
+   * answer to this message's own call (it becomes its last code); otherwise `detail` says why it was not sent.
+   */
+  async function markPaused(
+    id: string,
+    calls: CallLog,
+    refusal: { readonly code: number; readonly text: string },
+    answered: boolean,
+    detail?: string,
+  ): Promise<void> {
+    const at = iso();
+    await change(id, ({ state }) =>
+      SETTLED_STATUSES.includes(state.status)
+        ? undefined
+        : {
+            state: withoutInFlight({
+              ...state,
+              status: 'paused',
+              attempts: state.attempts + calls.extra,
+              updatedAt: at,
+              ...(answered && { lastCode: refusal.code, lastText: refusal.text }),
+            }),
+            events: [
+              ...calls.events,
+              {
+                at,
+                type: 'paused',
+                source: 'worker',
+                status: 'paused',
+                ...refusal,
+                ...(detail && { detail }),
+              },
+            ],
+          },
+    );
   }
 
   async function markAccepted(
@@ -481,30 +506,12 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     refusal: Refusal,
     calls: CallLog,
   ): Promise<never> {
-    const at = iso();
-    await change(id, ({ state }) =>
-      SETTLED_STATUSES.includes(state.status)
-        ? undefined
-        : {
-            state: withoutInFlight({
-              ...state,
-              status: 'paused',
-              attempts: state.attempts + calls.extra,
-              updatedAt: at,
-            }),
-            events: [
-              ...calls.events,
-              {
-                at,
-                type: 'paused',
-                source: 'worker',
-                status: 'paused',
-                code: refusal.code,
-                text: refusal.text,
-                detail: 'eCall refused the account while this message waited for a call slot: not sent',
-              },
-            ],
-          },
+    await markPaused(
+      id,
+      calls,
+      refusal,
+      false,
+      'eCall refused the account while this message waited for a call slot: not sent',
     );
     logger.warn(
       { messageId: id, code: refusal.code },
