@@ -1,15 +1,29 @@
 /**
- * Writes new messages: for each, the record (request, state, version 1), its history with the first event and
- * its index entries, all with the retention. One script for all the messages of a request, instead of a dozen
- * commands per message, keeps the api's cost per message low, and Redis' too: the shared indexes (all, status,
- * channel) take a request's messages in one ZADD each. It runs inside the same MULTI as the BullMQ jobs, so
- * messages and jobs stay all-or-nothing.
- * KEYS: the all-messages index, then per message: record, history, status index, channel index, and one
- *       index per distinct recipient.
- * ARGV: retention ms, then per message: id, request JSON, state JSON, created event JSON, recipient key count.
+ * Writes new messages and adds their send jobs, in one script: for each message, BullMQ's own add command
+ * (see `bullmqAddPrelude`, included before this body), then the record (request, state, version 1), its history
+ * with the first event, its attachment bodies and its index entries, all with the retention; then the
+ * idempotent answers. One script per group of requests keeps the api's cost per message near a bare
+ * `queue.add` (one command and one reply for many messages, no MULTI) and Redis's too: the shared indexes
+ * (all, status, channel) take the group's messages in one ZADD each. A script runs atomically, so messages
+ * and jobs are all-or-nothing unless a command fails at run time, which the caller undoes.
+ * KEYS: the all-messages index; BullMQ's keys of each add command (BULLMQ_KEYS); then per message: record,
+ *       history, status index, channel index, files, and one index per distinct recipient; then one key per
+ *       answer.
+ * ARGV: retention ms, message count, answer count; then per message: add command (1-based), its argument
+ *       count n, its n arguments, id, request JSON, state JSON, created event JSON, recipient key count, files
+ *       JSON ('' for none); then per answer: value, lifetime ms.
+ * Returns {0, 0}, or {message number, BullMQ's error code} when BullMQ refused a job (messages before it are
+ * written).
  */
-export const CREATE_MESSAGES = `
+export const CREATE_MESSAGES_BODY = `
 local px = ARGV[1]
+local messages, answers = tonumber(ARGV[2]), tonumber(ARGV[3])
+local bullKeys = {}
+for kind, block in ipairs(BULLMQ_KEYS) do
+  local keys = {}
+  for i = 1, block[2] do keys[i] = KEYS[block[1] + i - 1] end
+  bullKeys[kind] = keys
+end
 local shared = {}
 local function index(key, id)
   local members = shared[key]
@@ -20,30 +34,42 @@ local function index(key, id)
   members[#members + 1] = 0
   members[#members + 1] = id
 end
-local k, a = 2, 2
-while a <= #ARGV do
-  local id, recipients = ARGV[a], tonumber(ARGV[a + 4])
+local k, a = FIRST_OWN_KEY, 4
+for m = 1, messages do
+  local kind, argc = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
+  local jobArgs = {}
+  for i = 1, argc do jobArgs[i] = ARGV[a + 1 + i] end
+  a = a + 2 + argc
+  local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
+  if type(added) == 'number' and added < 0 then return {m, added} end
+  local id, recipients, files = ARGV[a], tonumber(ARGV[a + 4]), ARGV[a + 5]
   redis.call('HSET', KEYS[k], 'req', ARGV[a + 1], 'state', ARGV[a + 2], 'v', 1)
   redis.call('PEXPIRE', KEYS[k], px)
   redis.call('RPUSH', KEYS[k + 1], ARGV[a + 3])
   redis.call('PEXPIRE', KEYS[k + 1], px)
+  if files ~= '' then redis.call('SET', KEYS[k + 4], files, 'PX', px) end
   index(KEYS[1], id)
   index(KEYS[k + 2], id)
   index(KEYS[k + 3], id)
-  for i = k + 4, k + 3 + recipients do
+  for i = k + 5, k + 4 + recipients do
     redis.call('ZADD', KEYS[i], 0, id)
     redis.call('PEXPIRE', KEYS[i], px)
   end
-  k = k + 4 + recipients
-  a = a + 5
+  k = k + 5 + recipients
+  a = a + 6
 end
--- The shared indexes take a request's messages in a few ZADDs (unpack is bounded, hence the chunks).
+-- The shared indexes take the messages in a few ZADDs (unpack is bounded, hence the chunks).
 for key, members in pairs(shared) do
   for first = 1, #members, 1000 do
     redis.call('ZADD', key, unpack(members, first, math.min(first + 999, #members)))
   end
 end
-return 1
+for i = 1, answers do
+  redis.call('SET', KEYS[k], ARGV[a], 'PX', ARGV[a + 1])
+  k = k + 1
+  a = a + 2
+end
+return {0, 0}
 `;
 
 /**

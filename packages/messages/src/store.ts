@@ -1,9 +1,10 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { Job } from 'bullmq';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
+import { addCommandKeys, bullmqAddPrelude, captureJobAdd, type JobAdd, usesQueueKeys } from './bullmq-add.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
-import { GroupCommit, type WriteCommands } from './group-commit.ts';
+import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
 import type {
@@ -18,7 +19,7 @@ import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import {
   CLAIM_IDEMPOTENCY,
   COUNT_SERIES,
-  CREATE_MESSAGES,
+  CREATE_MESSAGES_BODY,
   RELEASE_IDEMPOTENCY,
   UPDATE_STATE,
 } from './scripts.ts';
@@ -34,7 +35,7 @@ import {
 export interface MessageStoreOptions {
   /** An ioredis connection to the Redis that holds the queues. */
   readonly redis: Redis;
-  /** The send queue; new messages and their jobs are written in one MULTI on its connection. */
+  /** The send queue; new messages and their send jobs are written by one script (see `create`). */
   readonly sendQueue: Queue<SendJobData>;
   /** Key prefix. @defaultValue 'ecall-relay' */
   readonly prefix?: string;
@@ -132,9 +133,23 @@ export interface AccountPause {
 const DAY = 24 * 3600 * 1000;
 const PENDING_MARKER_MS = 30_000;
 
-/** The message-creating script (CREATE_MESSAGES) as defined on the queue's connection (number of keys first). */
+/** Messages in one create script call, at most: a few thousand keep Redis busy for well under a second. */
+const MAX_MESSAGES_PER_CALL = 1_000;
+
+/** BullMQ's add commands, then the relay's body; KEYS[1] is the all-messages index, BullMQ's keys follow. */
+let createScript: string | undefined;
+
+/** The message-creating script as defined on the store's connection (number of keys first). */
 interface CreateCommand {
-  relayCreateMessages(numberOfKeys: number, keys: string[], args: (string | number)[]): unknown;
+  relayCreateMessages(numberOfKeys: number, keys: string[], args: unknown[]): Promise<[number, number]>;
+}
+
+/** One caller's part of a create call, in CREATE_MESSAGES_BODY's layout. */
+interface CreateWrite {
+  readonly messages: number;
+  readonly keys: readonly string[];
+  readonly args: readonly unknown[];
+  readonly answer?: { readonly key: string; readonly value: string };
 }
 
 /** Durable message records in Redis, shared by the api (create, read, cancel) and the worker (update). */
@@ -144,7 +159,8 @@ export class MessageStore {
   readonly #redis: Redis;
   readonly #queue: Queue<SendJobData>;
   readonly #idempotencyTtlMs: number;
-  readonly #commits: GroupCommit;
+  readonly #commits: GroupCommit<CreateWrite>;
+  #addKeys: Promise<readonly (readonly string[])[]> | undefined;
   readonly #hostEventsWanted: (request: MessageRequest) => boolean;
 
   constructor(options: MessageStoreOptions) {
@@ -162,61 +178,115 @@ export class MessageStore {
     if (!('relayCountSeries' in this.#redis)) {
       this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
     }
-    // New messages share their MULTI with the BullMQ job, so they are written on the queue's connection.
-    this.#commits = new GroupCommit({
-      multi: async () => {
-        const client = await this.#queue.client;
-        if (!('relayCreateMessages' in client)) {
-          (client as unknown as Redis).defineCommand('relayCreateMessages', { lua: CREATE_MESSAGES });
-        }
-        return client.multi() as unknown as ChainableCommander;
-      },
+    if (!('relayCreateMessages' in this.#redis)) {
+      createScript ??= `${bullmqAddPrelude(2)}\n${CREATE_MESSAGES_BODY}`;
+      this.#redis.defineCommand('relayCreateMessages', { lua: createScript });
+    }
+    this.#commits = new GroupCommit<CreateWrite>({
+      commit: (group) => this.#writeMessages(group),
+      weight: (write) => write.messages,
+      maxWeight: MAX_MESSAGES_PER_CALL,
     });
   }
 
   /**
    * Stores messages with their history, index entries and attachment bodies, adds one send job each (job id =
-   * message id) and records the idempotent answer, all in one MULTI/EXEC: either everything is written or the
-   * call throws, so an acknowledged message always has its job and a failed call leaves nothing behind.
+   * message id) and records the idempotent answer, all in one script: either everything is written or the call
+   * throws, so an acknowledged message always has its job and a failed call leaves nothing behind. Creates asked
+   * for in the same event-loop turn share one script call (see {@link GroupCommit}).
    *
-   * @throws Error when Redis does not answer or refuses any part of the transaction.
+   * @throws Error when Redis does not answer or refuses any part of the script.
    */
   async create(
     messages: readonly NewMessage[],
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
-    // Everything that can throw is done before the commands are queued: a write only appends.
-    const keys: string[] = [this.keys.all];
-    const args: (string | number)[] = [this.retentionMs];
-    const extras = messages.map((message) => this.#messageWrite(message, keys, args));
-    const answer = idempotency && {
-      key: this.keys.idempotency(idempotency.scope, idempotency.key),
-      value: JSON.stringify({ done: true, ...idempotency.answer }),
+    // Everything that can throw is done before the write joins a group: a failure here is this caller's alone.
+    const [blocks, ...adds] = await Promise.all([
+      this.#addKeys ?? this.#loadAddKeys(),
+      ...messages.map((message) => captureJobAdd(this.#sendJob(message))),
+    ]);
+    const keys: string[] = [];
+    const args: unknown[] = [];
+    for (const [i, message] of messages.entries())
+      this.#messageWrite(message, adds[i] as JobAdd, blocks, keys, args);
+    const write: CreateWrite = {
+      messages: messages.length,
+      keys,
+      args,
+      ...(idempotency && {
+        answer: {
+          key: this.keys.idempotency(idempotency.scope, idempotency.key),
+          value: JSON.stringify({ done: true, ...idempotency.answer }),
+        },
+      }),
     };
-    const write: WriteCommands = (multi) => {
-      // Arrays, not spread arguments: ioredis flattens them, and a large batch has thousands of keys.
-      (multi as unknown as CreateCommand).relayCreateMessages(keys.length, keys, args);
-      for (const extra of extras) extra(multi);
-      if (answer) multi.set(answer.key, answer.value, 'PX', this.#idempotencyTtlMs);
-    };
-    for (let attempt = 1; ; attempt++) {
-      const replies = await this.#commits.run(write);
-      const failed = replies.find(([error]) => error)?.[0];
-      if (!failed) return;
-      // Redis does not roll back a transaction whose command failed at run time: undo the rest ourselves.
-      await this.#discard(messages, idempotency).catch(() => undefined);
-      if (attempt > 1 || !failed.message.startsWith('NOSCRIPT')) throw failed;
-      // Redis forgot its scripts under a live connection (SCRIPT FLUSH): ioredis believes they are loaded and
-      // sends only their hashes, which a transaction cannot recover from by itself. Load them, then once more.
-      await reloadScripts(await this.#queue.client);
+    try {
+      await this.#commits.run(write);
+    } catch (error) {
+      // A script that fails part-way keeps what it wrote before: undo this caller's part. When Redis did not
+      // answer at all, the undo could not reach it either, and what was written is not known.
+      if (ranAndFailed(error)) await this.#discard(messages, idempotency).catch(() => undefined);
+      throw error;
     }
   }
 
+  #loadAddKeys(): Promise<readonly (readonly string[])[]> {
+    this.#addKeys = addCommandKeys(this.#queue);
+    this.#addKeys.catch(() => {
+      this.#addKeys = undefined;
+    });
+    return this.#addKeys;
+  }
+
+  /** The send job of a new message (job id = message id), not yet added. */
+  #sendJob(message: NewMessage): Job {
+    const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: message.id };
+    if (message.delayMs) opts.delay = message.delayMs;
+    return new Job(this.#queue, 'send', { messageId: message.id }, opts, message.id);
+  }
+
+  /** Writes groups of creates in one script call; rejects when any part failed. */
+  async #writeMessages(group: readonly CreateWrite[]): Promise<void> {
+    const blocks = await (this.#addKeys ?? this.#loadAddKeys());
+    let messages = 0;
+    const keys: string[] = [this.keys.all, ...blocks.flat()];
+    const args: unknown[] = [this.retentionMs, 0, 0];
+    const answers: { key: string; value: string }[] = [];
+    for (const write of group) {
+      messages += write.messages;
+      for (const key of write.keys) keys.push(key);
+      for (const arg of write.args) args.push(arg);
+      if (write.answer) answers.push(write.answer);
+    }
+    for (const { key, value } of answers) {
+      keys.push(key);
+      args.push(value, this.#idempotencyTtlMs);
+    }
+    args[1] = messages;
+    args[2] = answers.length;
+    const [failedAt, code] = await (this.#redis as unknown as CreateCommand).relayCreateMessages(
+      keys.length,
+      keys,
+      args,
+    );
+    if (failedAt)
+      throw new Error(`BullMQ refused the send job of message ${failedAt} of ${messages} (code ${code})`);
+  }
+
   /**
-   * Appends one new message's keys and arguments for CREATE_MESSAGES; returns what else it needs written:
-   * its attachments and its send job (job id = message id).
+   * Appends one new message's keys and arguments for CREATE_MESSAGES_BODY: its send job as BullMQ adds it,
+   * its record, history, attachments and index entries.
+   *
+   * @throws Error when BullMQ would add the job under other keys than the ones the call passes once.
    */
-  #messageWrite(message: NewMessage, keys: string[], args: (string | number)[]): WriteCommands {
+  #messageWrite(
+    message: NewMessage,
+    add: JobAdd,
+    blocks: readonly (readonly string[])[],
+    keys: string[],
+    args: unknown[],
+  ): void {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
@@ -229,16 +299,20 @@ export class MessageStore {
     };
     const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
     const recipients = new Set(request.to.map((address) => k.byRecipient(addressKey(address))));
-    keys.push(k.record(id), k.history(id), k.byStatus(status), k.byChannel(request.channel), ...recipients);
+    if (!usesQueueKeys(add, blocks)) {
+      throw new Error("BullMQ would add the send job under other keys than its queue's");
+    }
+    keys.push(
+      k.record(id),
+      k.history(id),
+      k.byStatus(status),
+      k.byChannel(request.channel),
+      k.files(id),
+      ...recipients,
+    );
+    args.push(add.kind, add.args.length, ...add.args);
     args.push(id, JSON.stringify(request), JSON.stringify(state), JSON.stringify(created), recipients.size);
-    const files = message.files?.length ? JSON.stringify(message.files) : undefined;
-    const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: id };
-    if (message.delayMs) opts.delay = message.delayMs;
-    const job = new Job(this.#queue, 'send', { messageId: id }, opts, id);
-    return (multi) => {
-      if (files) multi.set(k.files(id), files, 'PX', this.retentionMs);
-      void job.addJob(multi as never);
-    };
+    args.push(message.files?.length ? JSON.stringify(message.files) : '');
   }
 
   async #discard(
@@ -540,16 +614,14 @@ export class MessageStore {
   }
 }
 
-/** Loads every script defined on an ioredis client (ours and BullMQ's) into Redis's script cache again. */
-async function reloadScripts(client: unknown): Promise<void> {
-  // ioredis keeps its defined scripts in `scriptsSet` (typed private); each holds its Lua text.
-  const defined = (client as { scriptsSet?: Record<string, { lua?: unknown }> }).scriptsSet ?? {};
-  const redis = client as Redis;
-  await Promise.all(
-    Object.values(defined).map(({ lua }) =>
-      typeof lua === 'string' ? redis.script('LOAD', lua) : undefined,
-    ),
-  );
+/** BullMQ's add command answered with an error code inside the create script. */
+class JobRefusedError extends Error {
+  override readonly name = 'JobRefusedError';
+}
+
+/** Whether Redis ran the create script and it failed part-way (an error reply, or BullMQ refused a job). */
+function ranAndFailed(error: unknown): boolean {
+  return error instanceof JobRefusedError || (error instanceof Error && error.name === 'ReplyError');
 }
 
 function initialStatus(message: NewMessage): MessageStatus {

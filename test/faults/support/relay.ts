@@ -37,7 +37,7 @@ export function startWorkerProcess(setup: WorkerSetup): Child {
 }
 
 /**
- * Stores `count` SMS messages with their send jobs, in batches (one MULTI each), the way the api does;
+ * Stores `count` SMS messages with their send jobs, in batches (one create script call each), the way the api does;
  * resolves to their ids. Each text names its id, so the simulator's job can be matched to the message.
  */
 export async function seedMessages(store: MessageStore, count: number, batch = 500): Promise<string[]> {

@@ -1,33 +1,13 @@
-import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
-import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../../../test/support/redis.ts';
-import { createApp } from '../../app.ts';
-import { parseApiKeys } from '../../auth/api-keys.ts';
-import { createUserDirectory } from '../../auth/user-directory.ts';
-import { silentLogger } from '../../deps.ts';
 import type { FaultBody } from '../../errors.ts';
 import { requestFingerprint } from '../../idempotency.ts';
-import { AUTH, createHarness, type Harness, TEST_KEYS } from '../../testing/harness.ts';
+import { AUTH, createHarness, type Harness } from '../../testing/harness.ts';
 
 const withKey = (key: string, auth: { authorization: string } = AUTH.ops) => ({
   ...auth,
   'idempotency-key': key,
 });
 const sms = { to: '0791234567', text: 'once' };
-
-async function waitFor<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 3_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Idempotency-Key', () => {
   let h: Harness;
@@ -87,45 +67,15 @@ describe('Idempotency-Key', () => {
   });
 
   it('releases the key when storing fails, so the retry is stored', async () => {
-    // The store claims keys on its own connection and writes messages through the queue's: losing only the
-    // latter makes storing fail after the claim succeeded.
-    const prefix = uniquePrefix('api-idem');
-    const storeRedis = connectRedis();
-    const queueRedis = connectRedis({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    queueRedis.on('error', () => {});
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, {
-      connection: queueRedis,
-      prefix: `${prefix}-bull`,
-    });
-    queue.on('error', () => {});
-    await queue.waitUntilReady();
-    const store = createMessageStore({ redis: storeRedis, sendQueue: queue, prefix });
-    const users = createUserDirectory(parseApiKeys(TEST_KEYS));
-    const app = createApp({ store, users, logger: silentLogger });
-    const post = async () =>
-      app.request('/v1/sms', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...withKey('k-5') },
-        body: JSON.stringify(sms),
-      });
-    try {
-      queueRedis.disconnect();
-      const failed = await post();
-      expect(failed.status).toBe(503);
-      await waitFor(
-        async () => queueRedis.status,
-        (status) => status === 'end',
-      );
-      await queueRedis.connect();
-      const retry = await waitFor(post, (res) => res.status !== 409 && res.status !== 503);
-      expect(retry.status).toBe(202);
-      expect(retry.headers.get('idempotency-replayed')).toBeNull();
-      expect(await storeRedis.zcard(store.keys.all)).toBe(1);
-    } finally {
-      await queue.close();
-      await deleteKeys(storeRedis, prefix);
-      storeRedis.disconnect();
-      queueRedis.disconnect();
-    }
+    // A key of the wrong type makes the create script fail after the claim succeeded.
+    await h.redis.set(h.store.keys.byChannel('sms'), 'not a sorted set');
+    const failed = await h.post('/v1/sms', sms, withKey('k-5'));
+    expect(failed.status).toBe(500);
+    expect(await h.counts()).toEqual({ messages: 0, jobs: 0 });
+    await h.redis.del(h.store.keys.byChannel('sms'));
+    const retry = await h.post('/v1/sms', sms, withKey('k-5'));
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotency-replayed')).toBeNull();
+    expect(await h.counts()).toEqual({ messages: 1, jobs: 1 });
   });
 });
