@@ -1,15 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/middleware.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { errorHandler, validationHook } from './error-handler.ts';
-import { ApiError } from './errors.ts';
-import { accessLog } from './middleware/access-log.ts';
-import { declaredBodyLimit } from './middleware/declared-body-limit.ts';
-import { httpMetrics } from './middleware/http-metrics.ts';
-import { jsonOnly } from './middleware/json-only.ts';
-import { requestId } from './middleware/request-id.ts';
-import { utf8Body } from './middleware/utf8-body.ts';
+import { jsonBody } from './middleware/json-body.ts';
+import { observe } from './middleware/observe.ts';
 import { notFoundHandler } from './not-found.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { ecallCallbackRoutes } from './routes/callbacks/ecall.ts';
@@ -59,9 +53,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
   const maxSize = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestId());
-  app.use('*', accessLog(deps.logger));
-  if (deps.metrics) app.use('*', httpMetrics(deps.metrics));
+  app.use('*', observe({ logger: deps.logger, metrics: deps.metrics }));
   app.route(
     '/',
     probeRoutes({
@@ -92,16 +84,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     app.use(QUEUE_BOARD_PATH, authenticate(deps.users));
     app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps.boardQueues));
   }
-  app.use('/v1/*', jsonOnly());
-  // The unread rest of the body is not drained forever: the server drops the connection after answering,
-  // so it must say so, or a keep-alive client sends its next request into a closing socket.
-  const tooLarge = (): never => {
-    throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`, {
-      headers: { Connection: 'close' },
-    });
-  };
-  app.use('/v1/*', declaredBodyLimit(maxSize, tooLarge, bodyLimit({ maxSize, onError: tooLarge })));
-  app.use('/v1/*', utf8Body());
+  app.use('/v1/*', jsonBody(maxSize));
   if (deps.dashboard) {
     const { queues, demo } = deps.dashboard;
     app.route('/', opsRoutes({ store: deps.store, queues, demo, logger: deps.logger, now }));

@@ -52,10 +52,14 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
 export function validationHook(
   result: { target: string } & ({ success: true } | { success: false; error: z.ZodError }),
 ): void {
-  if (result.success) return;
-  const prefix = result.target === 'json' ? [] : [result.target === 'param' ? 'path' : result.target];
-  const fields = fieldsOf(result.error.issues, prefix);
+  if (!result.success) throw invalidFields(result.target, result.error);
+}
+
+/** The 400/3001 for a failed validation of `target` (json, query, param, header), naming each field. */
+export function invalidFields(target: string, error: z.ZodError): ApiError {
+  const prefix = target === 'json' ? [] : [target === 'param' ? 'path' : target];
+  const fields = fieldsOf(error.issues, prefix);
   const summary =
     fields.length === 1 ? `Invalid field ${fields[0]?.path}` : `${fields.length} invalid fields`;
-  throw invalidRequest(`${summary}: see fields.`, fields);
+  return invalidRequest(`${summary}: see fields.`, fields);
 }

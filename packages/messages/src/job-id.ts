@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // Crockford base32: URL-safe, no ambiguous letters, and lexicographic order equals numeric order.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -6,7 +6,14 @@ const TIME_LENGTH = 10;
 const RANDOM_LENGTH = 16;
 
 let lastTime = -1;
+let lastTimeText = '';
 let lastRandom: number[] = [];
+
+// Random bytes are drawn from the system a pool at a time (every id needs 16; one call per 256 ids), as
+// Node does for randomUUID.
+const POOL_BYTES = 4096;
+const pool = Buffer.alloc(POOL_BYTES);
+let poolOffset = POOL_BYTES;
 
 function encodeTime(ms: number): string {
   let out = '';
@@ -19,7 +26,20 @@ function encodeTime(ms: number): string {
 }
 
 function randomDigits(): number[] {
-  return [...randomBytes(RANDOM_LENGTH)].map((byte) => byte & 31);
+  if (poolOffset + RANDOM_LENGTH > POOL_BYTES) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const digits = new Array<number>(RANDOM_LENGTH);
+  for (let i = 0; i < RANDOM_LENGTH; i++) digits[i] = (pool[poolOffset + i] ?? 0) & 31;
+  poolOffset += RANDOM_LENGTH;
+  return digits;
+}
+
+function encodeDigits(digits: readonly number[]): string {
+  let out = '';
+  for (const digit of digits) out += ALPHABET[digit];
+  return out;
 }
 
 /** Increments a base32 digit array in place; false on overflow (1 in 2^80: practically never). */
@@ -42,21 +62,14 @@ function increment(digits: number[]): boolean {
  * the monotonic ordering.
  */
 export function createJobId(at?: number): string {
-  if (at !== undefined)
-    return (
-      encodeTime(at) +
-      randomDigits()
-        .map((d) => ALPHABET[d])
-        .join('')
-    );
+  if (at !== undefined) return encodeTime(at) + encodeDigits(randomDigits());
   const now = Date.now();
   // A clock that steps back (NTP) keeps the last time, so ids never sort before earlier ones.
-  if (now <= lastTime && increment(lastRandom)) {
-    return encodeTime(lastTime) + lastRandom.map((d) => ALPHABET[d]).join('');
-  }
+  if (now <= lastTime && increment(lastRandom)) return lastTimeText + encodeDigits(lastRandom);
   lastTime = now;
+  lastTimeText = encodeTime(now);
   lastRandom = randomDigits();
-  return encodeTime(now) + lastRandom.map((d) => ALPHABET[d]).join('');
+  return lastTimeText + encodeDigits(lastRandom);
 }
 
 /** The smallest id that a message created at `ms` can have: a lexicographic lower bound for time ranges. */

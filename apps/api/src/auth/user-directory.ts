@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseAuthorization } from './credentials.ts';
 import { hashSecret, type ParsedHash, parseSecretHash, verifySecretHash } from './secret-hash.ts';
 import { type Role, USER_NAME_PATTERN, type User, type UserDirectory } from './user.ts';
@@ -18,7 +18,8 @@ interface Known {
 
 const CACHE_LIMIT = 1_000;
 
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+// One-shot hashing: no Hash object per request (this runs for every authenticated request).
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 function plainCheck(expected: string): Check {
   const want = digest(expected);
@@ -82,7 +83,7 @@ class CachedDirectory implements UserDirectory {
     const credentials = parseAuthorization(header);
     if (!credentials) return undefined;
     const name = credentials.scheme === 'basic' ? credentials.name : '';
-    const cacheKey = digest(`${credentials.scheme}\0${name}\0${credentials.secret}`).toString('base64');
+    const cacheKey = hash('sha256', `${credentials.scheme}\0${name}\0${credentials.secret}`, 'base64');
     const cached = this.#verified.get(cacheKey);
     if (cached) return cached;
     const user =

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
 import { errorResponses, idempotencyKeyParameter, SECURITY } from '../../openapi-common.ts';
 import type { RouteDeps } from '../context.ts';
+import { jsonRoute } from '../json-route.ts';
 import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, toNewMessage } from './new-message.ts';
 import { acceptedHeaders, batchAcceptedSchema } from './schemas.ts';
@@ -33,7 +34,7 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
       ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500, 503),
     },
   });
-  app.openapi(route, async (c) => {
+  jsonRoute(app, route, deps.schemas.batch, async (c, input) => {
     const now = deps.now();
     const context = {
       now,
@@ -41,11 +42,9 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
       user: c.get('user').name,
       idempotencyKey: idempotencyKeyOf(c),
     };
-    const messages = c.req
-      .valid('json')
-      .messages.map(({ channel, ...fields }) =>
-        toNewMessage(channel, fields, { ...context, id: createJobId() }),
-      );
+    const messages = input.messages.map(({ channel, ...fields }) =>
+      toNewMessage(channel, fields, { ...context, id: createJobId() }),
+    );
     const { body, replayed } = await storeAccepted(c, {
       store: deps.store,
       logger: deps.logger,

@@ -26,7 +26,9 @@ export interface MessageContext {
 type Compact<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 
 function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as Compact<T>;
 }
 
 /**
@@ -38,8 +40,8 @@ function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
  */
 export function toNewMessage(channel: Channel, fields: SendFields, ctx: MessageContext): NewMessage {
   const sendAt = fields.sendAt === undefined ? undefined : new Date(fields.sendAt);
-  const options =
-    fields.options && Object.keys(compact(fields.options)).length > 0 ? compact(fields.options) : undefined;
+  const faxOptions = fields.options && compact(fields.options);
+  const options = faxOptions && Object.keys(faxOptions).length > 0 ? faxOptions : undefined;
   const attachments = fields.attachments?.length ? fields.attachments : undefined;
   const request: MessageRequest = messageRequestSchema.parse({
     channel,

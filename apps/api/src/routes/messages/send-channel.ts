@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
 import { errorResponses, idempotencyKeyParameter, SECURITY } from '../../openapi-common.ts';
 import type { RouteDeps } from '../context.ts';
+import { jsonRoute } from '../json-route.ts';
 import { acceptedHeaders, acceptedSchema } from './schemas.ts';
 import { sendOne } from './send-one.ts';
 
@@ -38,5 +39,7 @@ export function registerSendChannel(app: OpenAPIHono<AppEnv>, deps: RouteDeps, c
       ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500, 503),
     },
   });
-  app.openapi(route, async (c) => c.json(await sendOne(c, deps, channel, c.req.valid('json')), 202));
+  jsonRoute(app, route, deps.schemas[channel], async (c, body) =>
+    c.json(await sendOne(c, deps, channel, body), 202),
+  );
 }
