@@ -8,6 +8,8 @@ import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, toNewMessage } from './new-message.ts';
 import { acceptedHeaders, batchAcceptedSchema } from './schemas.ts';
 
+const parseBatchAccepted = (stored: unknown) => batchAcceptedSchema.parse(stored);
+
 /**
  * `POST /v1/messages/batch`: up to 1,000 messages of any channel, validated all-or-nothing (one bad message
  * is a 400 naming `messages.N...` and nothing is stored) and written in one Redis transaction.
@@ -55,7 +57,7 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
           return { id, status, channel };
         }),
       },
-      parseReplay: (stored) => batchAcceptedSchema.parse(stored),
+      parseReplay: parseBatchAccepted,
     });
     if (replayed) c.header('Idempotency-Replayed', 'true');
     return c.json(body, 202);

@@ -6,6 +6,9 @@ import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, type SendFields, toNewMessage } from './new-message.ts';
 import { type AcceptedMessage, acceptedSchema } from './schemas.ts';
 
+// A module-level function, not a closure per request: tsx names every named closure it sees created.
+const parseAccepted = (stored: unknown): AcceptedMessage => acceptedSchema.parse(stored);
+
 /**
  * Stores one validated message and sets the headers of its 202 (Location; Idempotency-Replayed on a replay).
  * Resolves to the body once the message and its job are written.
@@ -28,7 +31,7 @@ export async function sendOne(
     logger: deps.logger,
     messages: [message],
     body: acceptedMessage(message),
-    parseReplay: (stored) => acceptedSchema.parse(stored),
+    parseReplay: parseAccepted,
   });
   c.header('Location', body.links.self);
   if (replayed) c.header('Idempotency-Replayed', 'true');
