@@ -1,12 +1,14 @@
 import type { Bench } from './context.ts';
-import { compareLoads, cpuText } from './lib/compare-load.ts';
+import { compareLoads, cpuText, type SideResult } from './lib/compare-load.ts';
 import type { LoadSpec } from './lib/load.ts';
 import { benchText } from './lib/messages.ts';
 import { figure } from './results.ts';
 
 /**
  * B1: `POST /v1/sms` under load (autocannon in this process, api in its own) against a minimal hono endpoint
- * that only calls `queue.add` on the same Redis (its own process too). The worker is not running.
+ * that only calls `queue.add` on the same Redis (its own process too). The worker is not running. A third side,
+ * the floor, does the relay's durable write (MessageStore.create) behind that minimal endpoint: what storing a
+ * message costs by itself, apart from the api's authentication, validation and middlewares.
  */
 export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
   const [api, baseline] = await Promise.all([services.api(), services.baseline()]);
@@ -20,19 +22,22 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
   log(
     `B1: relay and baseline (hono + queue.add), ${sizes.connections} connections, ${sizes.loadSeconds} s each`,
   );
-  const { relay, baseline: base } = await compareLoads(
-    {
-      spec: {
-        ...spec,
-        origin: api.origin,
-        headers: { ...spec.headers, authorization: `Bearer ${api.apiKey}` },
+  const [relay, base, floor] = (await compareLoads(
+    [
+      {
+        spec: {
+          ...spec,
+          origin: api.origin,
+          headers: { ...spec.headers, authorization: `Bearer ${api.apiKey}` },
+        },
+        server: api.child,
       },
-      server: api.child,
-    },
-    { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+      { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+      { spec: { ...spec, origin: baseline.origin, path: '/floor/sms' }, server: baseline.child },
+    ],
     { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: flush },
-  );
-  const invalid = relay.failures > 0 || base.failures > 0;
+  )) as [SideResult, SideResult, SideResult];
+  const invalid = relay.failures > 0 || base.failures > 0 || floor.failures > 0;
   const note =
     `baseline: hono endpoint doing only queue.add; ${relay.total} / ${base.total} requests; ` +
     `server CPU per request ${cpuText(relay)} / ${cpuText(base)}` +
@@ -47,6 +52,15 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
       goal: { kind: 'min-ratio', target: 0.6 },
       invalid,
       note,
+    }),
+    figure({
+      id: 'B1.floorRequestsPerSecond',
+      label: 'B1 floor: the store write alone, requests/s',
+      unit: 'req/s',
+      value: floor.requestsPerSecond,
+      baseline: base.requestsPerSecond,
+      invalid,
+      note: `hono + MessageStore.create (record, history, indexes, send job), no auth, validation or middlewares; server CPU per request ${cpuText(floor)}`,
     }),
     figure({
       id: 'B1.p50',

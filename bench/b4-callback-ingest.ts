@@ -1,6 +1,6 @@
 import { callbackUrlFor } from '@ecall-relay/messages';
 import type { Bench } from './context.ts';
-import { compareLoads, cpuText } from './lib/compare-load.ts';
+import { compareLoads, cpuText, type SideResult } from './lib/compare-load.ts';
 import type { LoadSpec } from './lib/load.ts';
 import { benchRecipient, benchStore, createMessages } from './lib/messages.ts';
 import { figure } from './results.ts';
@@ -36,11 +36,13 @@ export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush
   };
   log(`B4: callbacks to ${ids.length} messages, relay and baseline, ${sizes.connections} connections`);
   // Redis is not emptied between rounds here: the records the callbacks point at must stay.
-  const { relay, baseline: base } = await compareLoads(
-    { spec: { ...spec, origin: api.origin }, server: api.child },
-    { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+  const [relay, base] = (await compareLoads(
+    [
+      { spec: { ...spec, origin: api.origin }, server: api.child },
+      { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+    ],
     { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: async () => {} },
-  );
+  )) as [SideResult, SideResult];
   await flush();
   const invalid = relay.failures > 0 || base.failures > 0;
   const failures = invalid ? `; FAILURES relay ${relay.failures}, baseline ${base.failures}` : '';

@@ -32,18 +32,17 @@ interface Tally {
 }
 
 /**
- * Warms both sides, then alternates measured rounds (relay, baseline, relay, ...) so that load from elsewhere
- * on a shared machine falls on both alike. Requests/s are over all rounds; p50 is the request-weighted mean of
+ * Warms every side, then alternates measured rounds (relay, baseline, relay, ...) so that load from elsewhere
+ * on a shared machine falls on all alike. Requests/s are over all rounds; p50 is the request-weighted mean of
  * the rounds' medians and p99 the worst round's (autocannon reports percentiles per run, not histograms).
+ * Resolves to one result per side, in order.
  */
 export async function compareLoads(
-  relay: LoadSide,
-  baseline: LoadSide,
+  sides: readonly LoadSide[],
   options: CompareOptions,
-): Promise<{ relay: SideResult; baseline: SideResult }> {
+): Promise<SideResult[]> {
   const rounds = Math.max(1, Math.round(options.seconds / 5));
   const seconds = options.seconds / rounds;
-  const sides = [relay, baseline];
   const tallies = sides.map(() => ({ total: 0, failures: 0, seconds: 0, cpuMs: 0, p50Weighted: 0, p99: 0 }));
   if (options.warmupSeconds > 0) {
     for (const side of sides) await runLoad({ ...side.spec, seconds: options.warmupSeconds });
@@ -63,8 +62,7 @@ export async function compareLoads(
       await options.between();
     }
   }
-  const [r, b] = tallies.map(summarize) as [SideResult, SideResult];
-  return { relay: r, baseline: b };
+  return tallies.map(summarize);
 }
 
 function summarize(tally: Tally): SideResult {
