@@ -22,7 +22,15 @@ interface OpenApiDocument {
   openapi: string;
   paths: Record<
     string,
-    Record<string, { security?: unknown[]; responses: Record<string, unknown>; parameters?: unknown[] }>
+    Record<
+      string,
+      {
+        security?: unknown[];
+        responses: Record<string, unknown>;
+        parameters?: unknown[];
+        requestBody?: unknown;
+      }
+    >
   >;
   components: { securitySchemes: Record<string, { type: string; scheme: string }> };
 }
@@ -67,6 +75,11 @@ describe('API description and docs', () => {
       expect(doc.paths[path]?.post?.parameters).toContainEqual(
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
       );
+      // These routes validate their bodies themselves (jsonRoute): the document must still describe them.
+      expect(doc.paths[path]?.post?.requestBody).toMatchObject({
+        required: true,
+        content: { 'application/json': { schema: { $ref: expect.stringMatching(/Request$/) } } },
+      });
     }
   });
 
