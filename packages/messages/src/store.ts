@@ -270,8 +270,11 @@ export class MessageStore {
       keys,
       args,
     );
-    if (failedAt)
-      throw new Error(`BullMQ refused the send job of message ${failedAt} of ${messages} (code ${code})`);
+    if (failedAt) {
+      throw new JobRefusedError(
+        `BullMQ refused the send job of message ${failedAt} of ${messages} (code ${code})`,
+      );
+    }
   }
 
   /**
