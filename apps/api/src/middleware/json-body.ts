@@ -5,6 +5,12 @@ import type { AppEnv } from '../deps.ts';
 import { ApiError, invalidRequest } from '../errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/** Whether a Content-Type header declares JSON (`application/json`, `application/*+json`, any parameters). */
+export function isJsonMediaType(contentType: string): boolean {
+  return JSON_MEDIA_TYPE.test(contentType.split(';')[0]?.trim() ?? '');
+}
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const UTF8 = new TextDecoder('utf-8');
 
@@ -39,7 +45,7 @@ export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
     if (withBody) {
       const type = c.req.header('content-type');
       const present = Number(declared ?? 0) > 0 || chunked;
-      if (type ? !JSON_MEDIA_TYPE.test(type.split(';')[0]?.trim() ?? '') : present) {
+      if (type ? !isJsonMediaType(type) : present) {
         throw new ApiError(415, 'Request bodies must be JSON (Content-Type: application/json).');
       }
     }
