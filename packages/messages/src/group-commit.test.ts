@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit.ts';
 
 /** Items are names with a weight; the commit records each group and settles it when told to. */
-function recorder(maxWeight = 4) {
+function recorder(maxWeight = 4, sendWeight?: number) {
   const groups: string[][] = [];
   const settle: ((error?: Error) => void)[] = [];
   const commits = new GroupCommit<{ name: string; weight: number }>({
@@ -14,6 +14,7 @@ function recorder(maxWeight = 4) {
     },
     weight: (item) => item.weight,
     maxWeight,
+    ...(sendWeight === undefined ? {} : { sendWeight }),
   });
   const run = (name: string, weight = 1) => commits.run({ name, weight });
   return { groups, settle, run, commits };
@@ -75,5 +76,42 @@ describe('GroupCommit', () => {
     await second;
     settle[0]?.();
     await first;
+  });
+
+  it('sends a group as soon as it weighs sendWeight, before the turn ends, and the rest at the end', async () => {
+    const { groups, settle, run } = recorder(10, 3);
+    const done = Promise.all([run('a'), run('b', 2), run('c'), run('d')]);
+    // Nothing has yielded yet: the first group is already out, the rest waits for the end of the turn.
+    expect(groups).toEqual([['a', 'b']]);
+    await turn();
+    expect(groups).toEqual([['a', 'b'], ['c', 'd']]);
+    for (const s of settle) s();
+    await done;
+  });
+
+  it('sends an item that alone weighs sendWeight at once, and leaves no timer behind', async () => {
+    const { groups, settle, run } = recorder(10, 3);
+    const first = run('batch', 5);
+    expect(groups).toEqual([['batch']]);
+    await turn();
+    await turn();
+    expect(groups).toEqual([['batch']]);
+    settle[0]?.();
+    await first;
+    const next = run('e');
+    await turn();
+    expect(groups).toEqual([['batch'], ['e']]);
+    settle[1]?.();
+    await next;
+  });
+
+  it('settles each early group on its own: a failed one rejects only its callers', async () => {
+    const { settle, run } = recorder(10, 2);
+    const results = Promise.allSettled([run('a'), run('b'), run('c'), run('d')]);
+    settle[1]?.(new Error('second group failed'));
+    settle[0]?.();
+    expect(
+      (await results).map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'ok')),
+    ).toEqual(['ok', 'ok', 'second group failed', 'second group failed']);
   });
 });

@@ -135,6 +135,12 @@ const PENDING_MARKER_MS = 30_000;
 
 /** Messages in one create script call, at most: a few thousand keep Redis busy for well under a second. */
 const MAX_MESSAGES_PER_CALL = 1_000;
+/**
+ * Creates go out once this many messages wait, before the turn ends. Under 50 concurrent single sends, groups of
+ * a whole turn (~20 messages) made each turn wait for the last one's answer; groups of 12 kept the api's thread
+ * busy and raised B1 from 7,988 to about 9,600 requests/s on the same machine (4: 8,958; 8: 9,400; 16: 9,561).
+ */
+const SEND_AT_MESSAGES = 12;
 
 /** BullMQ's add commands, then the relay's body; KEYS[1] is the all-messages index, BullMQ's keys follow. */
 let createScript: string | undefined;
@@ -186,6 +192,7 @@ export class MessageStore {
       commit: (group) => this.#writeMessages(group),
       weight: (write) => write.messages,
       maxWeight: MAX_MESSAGES_PER_CALL,
+      sendWeight: SEND_AT_MESSAGES,
     });
   }
 
