@@ -79,5 +79,5 @@ function summarize(tally: Tally): SideResult {
 
 /** CPU per request as the notes print it. */
 export function cpuText(result: SideResult): string {
-  return `${result.cpuMsPerRequest.toFixed(2)} ms`;
+  return `${Math.round(result.cpuMsPerRequest * 1000)} µs`;
 }
