@@ -84,7 +84,10 @@ describe('GroupCommit', () => {
     // Nothing has yielded yet: the first group is already out, the rest waits for the end of the turn.
     expect(groups).toEqual([['a', 'b']]);
     await turn();
-    expect(groups).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(groups).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     for (const s of settle) s();
     await done;
   });
