@@ -2,7 +2,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../test/support/redis.ts';
-import { addCommandKeys, captureJobAdd, usesQueueKeys } from './bullmq-add.ts';
+import { captureJobAdd, JobAddBuilder, usesQueueKeys } from './bullmq-add.ts';
 import { createJobId } from './job-id.ts';
 import { QUEUE_NAMES, SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import { MessageStore } from './store.ts';
@@ -33,10 +33,8 @@ describe("BullMQ's add commands inside the create script", () => {
   });
 
   it('captures the command and arguments BullMQ would send, and sends nothing', async () => {
-    const plain = await captureJobAdd(new Job(queue, 'send', { messageId: 'a' }, { jobId: 'a' }, 'a'));
-    const delayed = await captureJobAdd(
-      new Job(queue, 'send', { messageId: 'b' }, { jobId: 'b', delay: 5 }, 'b'),
-    );
+    const plain = captureJobAdd(new Job(queue, 'send', { messageId: 'a' }, { jobId: 'a' }, 'a'));
+    const delayed = captureJobAdd(new Job(queue, 'send', { messageId: 'b' }, { jobId: 'b', delay: 5 }, 'b'));
     expect([plain.kind, delayed.kind]).toEqual([1, 2]);
     expect(plain.keys).toContain(queue.keys.wait);
     expect(delayed.keys).toContain(queue.keys.delayed);
@@ -47,16 +45,54 @@ describe("BullMQ's add commands inside the create script", () => {
 
   it('refuses a job that BullMQ would add with a command the script does not include', async () => {
     const prioritized = new Job(queue, 'send', { messageId: 'p' }, { jobId: 'p', priority: 3 }, 'p');
-    await expect(captureJobAdd(prioritized)).rejects.toThrow(/addPrioritizedJob.*does not include/);
+    expect(() => captureJobAdd(prioritized)).toThrow(/addPrioritizedJob.*does not include/);
+    expect(() => new JobAddBuilder(queue, 'send', { priority: 3 })).toThrow(/does not include/);
+  });
+
+  it("builds each job's command as BullMQ builds it for a Job of its own, byte for byte", () => {
+    const builder = new JobAddBuilder<SendJobData>(queue, 'send', SEND_JOB_OPTIONS);
+    const hex = (add: { kind: number; keys: readonly string[]; args: readonly unknown[] }) => ({
+      ...add,
+      args: add.args.map((arg) => (Buffer.isBuffer(arg) ? arg.toString('hex') : arg)),
+    });
+    for (const delay of [undefined, 1, 60_000]) {
+      const id = createJobId();
+      const opts = { ...SEND_JOB_OPTIONS, jobId: id, ...(delay && { delay }), timestamp: 1_700_000_000_123 };
+      const theirs = captureJobAdd(new Job(queue, 'send', { messageId: id }, opts, id));
+      // BullMQ's Job keeps a timestamp given in its options there; the builder passes it as BullMQ's default does.
+      const mine = builder.build(id, { messageId: id }, delay, 1_700_000_000_123);
+      const withoutTimestampOpt = captureJobAdd(
+        new Job(
+          queue,
+          'send',
+          { messageId: id },
+          { ...SEND_JOB_OPTIONS, jobId: id, ...(delay && { delay }) },
+          id,
+        ),
+      );
+      expect(hex(mine).kind).toBe(theirs.kind);
+      expect(hex(mine).keys).toEqual(theirs.keys);
+      expect(hex(mine).args[0]).toEqual(hex(theirs).args[0]);
+      expect(hex(mine).args.slice(1)).toEqual(hex(withoutTimestampOpt).args.slice(1));
+    }
+    expect(builder.commandKeys).toEqual([
+      captureJobAdd(new Job(queue, 'send', {}, { jobId: 'x' }, 'x')).keys,
+      captureJobAdd(new Job(queue, 'send', {}, { jobId: 'x', delay: 1 }, 'x')).keys,
+    ]);
+  });
+
+  it('refuses ids BullMQ refuses', () => {
+    const builder = new JobAddBuilder<SendJobData>(queue, 'send', SEND_JOB_OPTIONS);
+    expect(() => builder.build('42', { messageId: '42' })).toThrow(/refuses the job id/);
+    expect(() => builder.build('a:b', { messageId: 'a:b' })).toThrow(/refuses the job id/);
+    expect(builder.build('a:b:c', { messageId: 'a:b:c' }).kind).toBe(1);
   });
 
   it('passes each command its queue keys once, and tells a job of another queue apart', async () => {
-    const blocks = await addCommandKeys(queue);
-    const mine = await captureJobAdd(
-      new Job(queue, 'send', { messageId: 'a' }, { jobId: 'a', delay: 9 }, 'a'),
-    );
+    const blocks = new JobAddBuilder(queue, 'send', SEND_JOB_OPTIONS).commandKeys;
+    const mine = captureJobAdd(new Job(queue, 'send', { messageId: 'a' }, { jobId: 'a', delay: 9 }, 'a'));
     const other = new Queue(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-other` });
-    const theirs = await captureJobAdd(new Job(other, 'send', { messageId: 'a' }, { jobId: 'a' }, 'a'));
+    const theirs = captureJobAdd(new Job(other, 'send', { messageId: 'a' }, { jobId: 'a' }, 'a'));
     expect(usesQueueKeys(mine, blocks)).toBe(true);
     expect(usesQueueKeys(theirs, blocks)).toBe(false);
     await other.close();

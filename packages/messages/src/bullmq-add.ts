@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Job, type Queue } from 'bullmq';
+import { Job, type JobsOptions, type Queue } from 'bullmq';
 
 /** One of BullMQ's Lua commands as BullMQ itself defines it on a connection. */
 interface BullmqScript {
@@ -62,22 +62,28 @@ export function bullmqAddPrelude(keysStart: number): string {
   ].join('\n');
 }
 
+/** What BullMQ's own code hands its connection to add one job: the command's name and arguments. */
+interface Captured {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+const ignore = () => undefined;
+
 /**
- * What BullMQ would send to add `job`: captured through BullMQ's own client interface (`runCommand`), so keys,
- * packed options and data are built by BullMQ's code, not ours. Nothing reaches Redis.
- *
- * @throws Error when BullMQ picks an add command the create script does not include (a job option it does not
- * expect), or whatever BullMQ throws for invalid job options.
+ * Runs `add`, a BullMQ call that adds one job, against a client that only records the command: BullMQ builds
+ * keys, packed options and data with its own code, nothing reaches Redis. BullMQ issues the command before its
+ * first `await`, so the capture is synchronous (no promise per job on the api's path).
  */
-export async function captureJobAdd(job: Job): Promise<JobAdd> {
-  let captured: { name: string; args: readonly unknown[] } | undefined;
+function capture(add: (client: never) => Promise<unknown>): JobAdd {
+  let captured: Captured | undefined;
   const client = {
     runCommand(name: string, args: unknown[]) {
       captured = { name, args };
-      return Promise.resolve(job.id);
+      return Promise.resolve('captured');
     },
   };
-  await job.addJob(client as never);
+  add(client as never).catch(ignore);
   if (!captured) throw new Error('BullMQ added the job without running a command');
   const name = captured.name.split(':')[0] as AddCommand;
   const kind = ADD_COMMANDS.indexOf(name) + 1;
@@ -87,17 +93,70 @@ export async function captureJobAdd(job: Job): Promise<JobAdd> {
 }
 
 /**
- * The keys of each add command for `queue`, in {@link ADD_COMMANDS} order: the same for every job of a queue,
- * so one call passes them once (BULLMQ_KEYS). Captured from probe jobs, never added.
+ * What BullMQ would send to add `job`, captured through BullMQ's own client interface (`runCommand`).
+ *
+ * @throws Error when BullMQ picks an add command the create script does not include (a job option it does not
+ * expect), or whatever BullMQ throws for invalid job options.
  */
-export async function addCommandKeys(queue: Queue): Promise<readonly (readonly string[])[]> {
-  const probes = [
-    new Job(queue, 'probe', {}, { jobId: 'probe' }, 'probe'),
-    new Job(queue, 'probe', {}, { jobId: 'probe', delay: 1 }, 'probe'),
-  ];
-  const adds = await Promise.all(probes.map(captureJobAdd));
-  if (adds.some((add, i) => add.kind !== i + 1)) throw new Error('BullMQ added a probe job unexpectedly');
-  return adds.map((add) => add.keys);
+export function captureJobAdd(job: Job): JobAdd {
+  return capture((client) => job.addJob(client));
+}
+
+/** A job as BullMQ serialises it (`Job#asJSON`), the form its `Scripts#addJob` takes. */
+type JobJson = ReturnType<Job['asJSON']>;
+
+/**
+ * Builds the add commands of many jobs that differ only in id, data and delay (the relay's send jobs), as
+ * BullMQ's `Scripts#addJob` builds them, from two template jobs that BullMQ constructed, serialised and
+ * validated once. A `Job` per message (its constructor, `asJSON`, option checks and an async add) was the largest
+ * piece of the store's own work on the api's send path (pnpm bench, B1); what BullMQ does per job, packing its
+ * arguments and options and choosing the command, still runs for every job. The store's tests check that a job
+ * built here is written exactly as `queue.add` writes the same job.
+ */
+export class JobAddBuilder<D> {
+  readonly #scripts: Queue['scripts'];
+  readonly #plain: JobJson;
+  readonly #delayed: JobJson;
+  /** The keys of each add command (`BULLMQ_KEYS`), in {@link ADD_COMMANDS} order. */
+  readonly commandKeys: readonly (readonly string[])[];
+
+  /**
+   * @throws Error when BullMQ refuses `opts`, or would add such jobs with a command the create script does not
+   * include.
+   */
+  constructor(queue: Queue, name: string, opts: Omit<JobsOptions, 'jobId' | 'delay'>) {
+    this.#scripts = queue.scripts;
+    const template = (delay?: number) => {
+      const jobOpts = { ...opts, jobId: 'template', ...(delay && { delay }) };
+      const job = new Job(queue, name, {}, jobOpts, 'template');
+      const add = captureJobAdd(job);
+      return { json: job.asJSON(), add };
+    };
+    const plain = template();
+    const delayed = template(1);
+    if (plain.add.kind !== 1 || delayed.add.kind !== 2) {
+      throw new Error('BullMQ would add these jobs with other commands than the create script expects');
+    }
+    this.#plain = plain.json;
+    this.#delayed = delayed.json;
+    this.commandKeys = [plain.add.keys, delayed.add.keys];
+  }
+
+  /**
+   * The add command of job `id` with `data`, held back `delayMs` when given.
+   *
+   * @throws Error for an id BullMQ refuses (an integer, or a colon outside its three-part form).
+   */
+  build(id: string, data: D, delayMs?: number, timestamp: number = Date.now()): JobAdd {
+    if (`${Number.parseInt(id, 10)}` === id || (id.includes(':') && id.split(':').length !== 3)) {
+      throw new Error(`BullMQ refuses the job id ${JSON.stringify(id)}`);
+    }
+    const template = delayMs ? this.#delayed : this.#plain;
+    // Spreading keeps each option where BullMQ put it; only values change, so the packed options keep BullMQ's order.
+    const opts = { ...template.opts, jobId: id, ...(delayMs && { delay: delayMs }) };
+    const json = { ...template, id, data: JSON.stringify(data), timestamp, opts };
+    return capture((client) => this.#scripts.addJob(client, json, opts, id));
+  }
 }
 
 /** Whether `add` uses the keys its command was given once for the call (BullMQ builds them per queue). */

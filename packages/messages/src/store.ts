@@ -1,8 +1,7 @@
-import type { JobsOptions, Queue } from 'bullmq';
-import { Job } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
-import { addCommandKeys, bullmqAddPrelude, captureJobAdd, type JobAdd, usesQueueKeys } from './bullmq-add.ts';
+import { bullmqAddPrelude, type JobAdd, JobAddBuilder, usesQueueKeys } from './bullmq-add.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
@@ -166,7 +165,7 @@ export class MessageStore {
   readonly #queue: Queue<SendJobData>;
   readonly #idempotencyTtlMs: number;
   readonly #commits: GroupCommit<CreateWrite>;
-  #addKeys: Promise<readonly (readonly string[])[]> | undefined;
+  readonly #sendJobs: JobAddBuilder<SendJobData>;
   readonly #hostEventsWanted: (request: MessageRequest) => boolean;
 
   constructor(options: MessageStoreOptions) {
@@ -176,6 +175,7 @@ export class MessageStore {
     this.#redis = options.redis;
     this.#queue = options.sendQueue;
     this.#hostEventsWanted = options.hostEventsWanted ?? (() => true);
+    this.#sendJobs = new JobAddBuilder(this.#queue, 'send', SEND_JOB_OPTIONS);
     if (!('relayUpdateState' in this.#redis)) {
       this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 6, lua: UPDATE_STATE });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
@@ -209,14 +209,12 @@ export class MessageStore {
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
     // Everything that can throw is done before the write joins a group: a failure here is this caller's alone.
-    const [blocks, ...adds] = await Promise.all([
-      this.#addKeys ?? this.#loadAddKeys(),
-      ...messages.map((message) => captureJobAdd(this.#sendJob(message))),
-    ]);
     const keys: string[] = [];
     const args: unknown[] = [];
-    for (const [i, message] of messages.entries())
-      this.#messageWrite(message, adds[i] as JobAdd, blocks, keys, args);
+    for (const message of messages) {
+      const add = this.#sendJobs.build(message.id, { messageId: message.id }, message.delayMs);
+      this.#messageWrite(message, add, keys, args);
+    }
     const write: CreateWrite = {
       messages: messages.length,
       keys,
@@ -238,26 +236,10 @@ export class MessageStore {
     }
   }
 
-  #loadAddKeys(): Promise<readonly (readonly string[])[]> {
-    this.#addKeys = addCommandKeys(this.#queue);
-    this.#addKeys.catch(() => {
-      this.#addKeys = undefined;
-    });
-    return this.#addKeys;
-  }
-
-  /** The send job of a new message (job id = message id), not yet added. */
-  #sendJob(message: NewMessage): Job {
-    const opts: JobsOptions = { ...SEND_JOB_OPTIONS, jobId: message.id };
-    if (message.delayMs) opts.delay = message.delayMs;
-    return new Job(this.#queue, 'send', { messageId: message.id }, opts, message.id);
-  }
-
   /** Writes groups of creates in one script call; rejects when any part failed. */
   async #writeMessages(group: readonly CreateWrite[]): Promise<void> {
-    const blocks = await (this.#addKeys ?? this.#loadAddKeys());
     let messages = 0;
-    const keys: string[] = [this.keys.all, ...blocks.flat()];
+    const keys: string[] = [this.keys.all, ...this.#sendJobs.commandKeys.flat()];
     const args: unknown[] = [this.retentionMs, 0, 0];
     const answers: { key: string; value: string }[] = [];
     for (const write of group) {
@@ -290,13 +272,7 @@ export class MessageStore {
    *
    * @throws Error when BullMQ would add the job under other keys than the ones the call passes once.
    */
-  #messageWrite(
-    message: NewMessage,
-    add: JobAdd,
-    blocks: readonly (readonly string[])[],
-    keys: string[],
-    args: unknown[],
-  ): void {
+  #messageWrite(message: NewMessage, add: JobAdd, keys: string[], args: unknown[]): void {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
@@ -309,7 +285,7 @@ export class MessageStore {
     };
     const created: HistoryEvent = { at: request.createdAt, type: 'created', source: 'api', status };
     const recipients = new Set(request.to.map((address) => k.byRecipient(addressKey(address))));
-    if (!usesQueueKeys(add, blocks)) {
+    if (!usesQueueKeys(add, this.#sendJobs.commandKeys)) {
       throw new Error("BullMQ would add the send job under other keys than its queue's");
     }
     keys.push(
