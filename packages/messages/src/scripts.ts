@@ -1,17 +1,18 @@
 /**
  * Writes new messages and adds their send jobs, in one script: for each message, BullMQ's own add command
- * (see `bullmqAddPrelude`, included before this body), then the record (request, state, version 1), its history
- * with the first event, its attachment bodies and its index entries, all with the retention; then the
- * idempotent answers. One script per group of requests keeps the api's cost per message near a bare
- * `queue.add` (one command and one reply for many messages, no MULTI) and Redis's too: the shared indexes
- * (all, status, channel) take the group's messages in one ZADD each. A script runs atomically, so messages
- * and jobs are all-or-nothing unless a command fails at run time, which the caller undoes.
+ * (see `bullmqAddPrelude`, included before this body), then the record (request, initial status, version 0),
+ * its attachment bodies and its index entries, all with the retention; then the idempotent answers. A record at
+ * version 0 is as created: its state and its 'created' history event follow from the request and the initial
+ * status (see `MessageStore`), so neither is written until the first update. One script per group of requests
+ * keeps the api's cost per message near a bare `queue.add` (one command and one reply for many messages, no
+ * MULTI) and Redis's too: the shared indexes (all, status, channel) take the group's messages in one ZADD each.
+ * A script runs atomically, so messages and jobs are all-or-nothing unless a command fails at run time, which
+ * the caller undoes.
  * KEYS: the all-messages index; BullMQ's keys of each add command (BULLMQ_KEYS); then per message: record,
- *       history, status index, channel index, files, and one index per distinct recipient; then one key per
- *       answer.
+ *       status index, channel index, files, and one index per distinct recipient; then one key per answer.
  * ARGV: retention ms, message count, answer count; then per message: add command (1-based), its argument
- *       count n, its n arguments, id, request JSON, state JSON, created event JSON, recipient key count, files
- *       JSON ('' for none); then per answer: value, lifetime ms.
+ *       count n, its n arguments, id, request JSON, initial status, recipient key count, files JSON ('' for
+ *       none); then per answer: value, lifetime ms.
  * Returns {0, 0}, or {message number, BullMQ's error code} when BullMQ refused a job (messages before it are
  * written).
  */
@@ -42,21 +43,19 @@ for m = 1, messages do
   a = a + 2 + argc
   local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
   if type(added) == 'number' and added < 0 then return {m, added} end
-  local id, recipients, files = ARGV[a], tonumber(ARGV[a + 4]), ARGV[a + 5]
-  redis.call('HSET', KEYS[k], 'req', ARGV[a + 1], 'state', ARGV[a + 2], 'v', 1)
+  local id, recipients, files = ARGV[a], tonumber(ARGV[a + 3]), ARGV[a + 4]
+  redis.call('HSET', KEYS[k], 'req', ARGV[a + 1], 'state', ARGV[a + 2], 'v', 0)
   redis.call('PEXPIRE', KEYS[k], px)
-  redis.call('RPUSH', KEYS[k + 1], ARGV[a + 3])
-  redis.call('PEXPIRE', KEYS[k + 1], px)
-  if files ~= '' then redis.call('SET', KEYS[k + 4], files, 'PX', px) end
+  if files ~= '' then redis.call('SET', KEYS[k + 3], files, 'PX', px) end
   index(KEYS[1], id)
+  index(KEYS[k + 1], id)
   index(KEYS[k + 2], id)
-  index(KEYS[k + 3], id)
-  for i = k + 5, k + 4 + recipients do
+  for i = k + 4, k + 3 + recipients do
     redis.call('ZADD', KEYS[i], 0, id)
     redis.call('PEXPIRE', KEYS[i], px)
   end
-  k = k + 5 + recipients
-  a = a + 6
+  k = k + 4 + recipients
+  a = a + 5
 end
 -- The shared indexes take the messages in a few ZADDs (unpack is bounded, hence the chunks).
 for key, members in pairs(shared) do
@@ -74,7 +73,7 @@ return {0, 0}
 
 /**
  * Compare-and-set of a message's mutable state: applies only when the version is still the one the caller
- * read, moves the id between status indexes, appends history events and host events (the webhook outbox,
+ * read (the first update of a record at version 0 writes its implicit 'created' event first), moves the id between status indexes, appends history events and host events (the webhook outbox,
  * so that an event exists exactly when its state change does) and refreshes the retention.
  * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set.
  * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n,

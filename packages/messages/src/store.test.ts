@@ -119,7 +119,7 @@ describe('MessageStore', () => {
     expect((await store.list({ status: 'scheduled' })).items.map((m) => m.id)).toEqual([ids[1]]);
     expect((await store.list({ channel: 'sms' })).items.map((m) => m.id)).toEqual([ids[2], ids[0]]);
     expect(await redis.pttl(store.keys.byRecipient('0041792222222'))).toBeGreaterThan(0);
-    expect(await redis.llen(store.keys.history(ids[2] as string))).toBe(1);
+    expect((await store.get(ids[2] as string))?.history.map((e) => e.type)).toEqual(['created']);
   });
 
   it('keeps attachment bodies apart from the record', async () => {
@@ -144,7 +144,8 @@ describe('MessageStore', () => {
     const record = await store.get(id);
     expect(record?.state.attempts).toBe(20);
     expect(record?.history).toHaveLength(21);
-    expect(record?.version).toBe(21);
+    expect(record?.history.filter((e) => e.type === 'created')).toHaveLength(1);
+    expect(record?.version).toBe(20);
   });
 
   it('starts from a record the caller holds, and reads again when that record is stale', async () => {
@@ -157,14 +158,75 @@ describe('MessageStore', () => {
       events: [{ at: new Date().toISOString(), type, source: 'worker' as const }],
     });
     const first = await store.update(id, bump('first'), held);
-    expect(first?.version).toBe(2);
+    expect(first?.version).toBe(1);
     // `held` is now one version behind: the change must be applied to the stored state, not to `held`.
     const second = await store.update(id, bump('second'), held);
     expect(second?.state.attempts).toBe(2);
     const record = await store.get(id);
     expect(record?.state.attempts).toBe(2);
     expect(record?.history.map((e) => e.type)).toEqual(['created', 'first', 'second']);
-    expect(record?.version).toBe(3);
+    expect(record?.version).toBe(2);
+  });
+
+  it("implies a new record's state and 'created' event, and writes the event with the first change", async () => {
+    const id = createJobId();
+    const request = smsRequest(['0791111111', '0792222222']);
+    await store.create([{ id, request, delayMs: 60_000 }]);
+    expect(await redis.exists(store.keys.history(id))).toBe(0);
+    const created = { at: request.createdAt, type: 'created', source: 'api', status: 'scheduled' };
+    const pending = (address: string) => ({ address, status: 'pending', updatedAt: request.createdAt });
+    expect(await store.get(id)).toEqual({
+      id,
+      request,
+      version: 0,
+      state: {
+        status: 'scheduled',
+        updatedAt: request.createdAt,
+        attempts: 0,
+        recipients: [pending('0791111111'), pending('0792222222')],
+        requestIds: [],
+      },
+      history: [created],
+    });
+    const at = new Date().toISOString();
+    await store.update(id, ({ state }) => ({
+      state: { ...state, status: 'queued', updatedAt: at },
+      events: [{ at, type: 'released', source: 'worker', status: 'queued' }],
+    }));
+    const stored = (await redis.lrange(store.keys.history(id), 0, -1)).map((line) => JSON.parse(line));
+    expect(stored).toEqual([created, { at, type: 'released', source: 'worker', status: 'queued' }]);
+    expect((await store.get(id))?.history).toEqual(stored);
+  });
+
+  it('reads and updates a record stored with its state and history, as records were before version 0', async () => {
+    const id = createJobId();
+    const request = smsRequest();
+    const state = {
+      status: 'queued',
+      updatedAt: request.createdAt,
+      attempts: 3,
+      recipients: [],
+      requestIds: [],
+    };
+    const created = { at: request.createdAt, type: 'created', source: 'api', status: 'queued' };
+    await redis.hset(
+      store.keys.record(id),
+      'req',
+      JSON.stringify(request),
+      'state',
+      JSON.stringify(state),
+      'v',
+      1,
+    );
+    await redis.rpush(store.keys.history(id), JSON.stringify(created));
+    expect(await store.get(id)).toEqual({ id, request, state, version: 1, history: [created] });
+    await store.update(id, (record) => ({
+      state: { ...record.state, attempts: 4 },
+      events: [{ at: request.createdAt, type: 'bump', source: 'worker' }],
+    }));
+    const record = await store.get(id);
+    expect(record?.history.map((e) => e.type)).toEqual(['created', 'bump']);
+    expect(record?.state.attempts).toBe(4);
   });
 
   it('moves a message between status indexes when its status changes', async () => {
