@@ -5,7 +5,7 @@
  * version 0 is as created: its state and its 'created' history event follow from the request and the initial
  * status (see `MessageStore`), so neither is written until the first update. One script per group of requests
  * keeps the api's cost per message near a bare `queue.add` (one command and one reply for many messages, no
- * MULTI) and Redis's too: the shared indexes (all, status, channel) take the group's messages in one ZADD each.
+ * MULTI) and Redis's too: each index (all, status, channel, recipient) takes the group's messages in one ZADD.
  * A script runs atomically, so messages and jobs are all-or-nothing unless a command fails at run time, which
  * the caller undoes.
  * KEYS: the all-messages index; BullMQ's keys of each add command (BULLMQ_KEYS); then per message: record,
@@ -25,12 +25,13 @@ for kind, block in ipairs(BULLMQ_KEYS) do
   for i = 1, block[2] do keys[i] = KEYS[block[1] + i - 1] end
   bullKeys[kind] = keys
 end
-local shared = {}
+local shared, order, expiring = {}, {}, {}
 local function index(key, id)
   local members = shared[key]
   if not members then
     members = {}
     shared[key] = members
+    order[#order + 1] = key
   end
   members[#members + 1] = 0
   members[#members + 1] = id
@@ -51,17 +52,20 @@ for m = 1, messages do
   index(KEYS[k + 1], id)
   index(KEYS[k + 2], id)
   for i = k + 4, k + 3 + recipients do
-    redis.call('ZADD', KEYS[i], 0, id)
-    redis.call('PEXPIRE', KEYS[i], px)
+    index(KEYS[i], id)
+    expiring[KEYS[i]] = true
   end
   k = k + 4 + recipients
   a = a + 5
 end
--- The shared indexes take the messages in a few ZADDs (unpack is bounded, hence the chunks).
-for key, members in pairs(shared) do
+-- Each index takes the call's messages in a few ZADDs (unpack is bounded, hence the chunks), in the order the
+-- keys first came; a recipient index then has its lifetime renewed once.
+for _, key in ipairs(order) do
+  local members = shared[key]
   for first = 1, #members, 1000 do
     redis.call('ZADD', key, unpack(members, first, math.min(first + 999, #members)))
   end
+  if expiring[key] then redis.call('PEXPIRE', key, px) end
 end
 for i = 1, answers do
   redis.call('SET', KEYS[k], ARGV[a], 'PX', ARGV[a + 1])
