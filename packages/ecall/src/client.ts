@@ -9,6 +9,14 @@ import { type CallSetup, runCall } from './run-call.ts';
 import { createSoapTransport } from './soap-transport.ts';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Idle kept-alive connections are closed after this long, and a second before the server's own announced
+ * `Keep-Alive: timeout` (Node's agent honours that hint only when it has a timeout of its own). Without it a
+ * connection the server is closing for idleness can be picked for the next call, which then fails with
+ * ECONNRESET after its request was written: an ambiguous failure the worker must check with GetStateBasic
+ * before sending again, and one the bench's bare client loop died of after a pause between rounds.
+ */
+const IDLE_SOCKET_MS = 30_000;
 
 function checkedEndpoint(endpoint: string): string {
   let url: URL;
@@ -64,8 +72,8 @@ export function createEcallClient(options: EcallClientOptions): EcallClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new TypeError('timeoutMs must be a positive number');
-  const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true });
-  const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true });
+  const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+  const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   // Agents passed in belong to the caller, who may share them; only ours are destroyed on close.
   const ownAgents = [
     httpAgent !== options.httpAgent && httpAgent,
