@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { CallbackJobData, MessageStore } from '@ecall-relay/messages';
 import type { CountableQueue, RelayMetrics } from '@ecall-relay/observability';
 import type { Queue } from 'bullmq';
@@ -65,8 +66,12 @@ export interface ApiDeps {
   readonly boardQueues?: readonly Queue[];
 }
 
-/** The hono environment of every route: the request id and, behind auth, the caller. */
+/**
+ * The hono environment of every route: the request id and, behind auth, the caller; served by
+ * `@hono/node-server`, the Node request too (absent in `app.request()` tests).
+ */
 export interface AppEnv {
+  Bindings: { readonly incoming?: IncomingMessage };
   Variables: {
     requestId: string;
     user: User;

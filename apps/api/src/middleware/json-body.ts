@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../deps.ts';
 import { ApiError, invalidRequest } from '../errors.ts';
+import { lingerOnClose } from './linger.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -30,9 +31,11 @@ const UTF8 = new TextDecoder('utf-8');
  * @throws ApiError 415, 413 (with `Connection: close`: the server drops the unread rest) or 400.
  */
 export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  const tooLarge = (): never => {
+  const tooLarge = (c: Context<AppEnv>): never => {
     // The unread rest of the body is not drained forever: the server drops the connection after answering,
-    // so it must say so, or a keep-alive client sends its next request into a closing socket.
+    // so it must say so, or a keep-alive client sends its next request into a closing socket. It drops it
+    // gently, so that a client still sending can read the answer.
+    lingerOnClose(c.env?.incoming);
     throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`, {
       headers: { Connection: 'close' },
     });
@@ -55,7 +58,7 @@ export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
         await next();
       });
     }
-    if (Number(declared) > maxSize) tooLarge();
+    if (Number(declared) > maxSize) tooLarge(c);
     if (withBody && Number(declared) > 0) await readUtf8(c);
     await next();
   };
