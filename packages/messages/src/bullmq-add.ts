@@ -145,7 +145,8 @@ export class JobAddBuilder<D> {
   /**
    * The add command of job `id` with `data`, held back `delayMs` when given.
    *
-   * @throws Error for an id BullMQ refuses (an integer, or a colon outside its three-part form).
+   * @throws Error for an id BullMQ refuses (an integer, or a colon outside its three-part form), or when BullMQ
+   * would add the job under other keys than {@link commandKeys}, the ones a create call passes once.
    */
   build(id: string, data: D, delayMs?: number, timestamp: number = Date.now()): JobAdd {
     if (`${Number.parseInt(id, 10)}` === id || (id.includes(':') && id.split(':').length !== 3)) {
@@ -155,7 +156,11 @@ export class JobAddBuilder<D> {
     // Spreading keeps each option where BullMQ put it; only values change, so the packed options keep BullMQ's order.
     const opts = { ...template.opts, jobId: id, ...(delayMs && { delay: delayMs }) };
     const json = { ...template, id, data: JSON.stringify(data), timestamp, opts };
-    return capture((client) => this.#scripts.addJob(client, json, opts, id));
+    const add = capture((client) => this.#scripts.addJob(client, json, opts, id));
+    if (!usesQueueKeys(add, this.commandKeys)) {
+      throw new Error(`BullMQ would add job ${id} under other keys than its queue's`);
+    }
+    return add;
   }
 }
 

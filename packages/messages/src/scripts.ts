@@ -77,8 +77,9 @@ return {0, 0}
 
 /**
  * Compare-and-set of a message's mutable state: applies only when the version is still the one the caller
- * read (the first update of a record at version 0 writes its implicit 'created' event first), moves the id between status indexes, appends history events and host events (the webhook outbox,
- * so that an event exists exactly when its state change does) and refreshes the retention.
+ * read, moves the id between status indexes, appends history events (for a record at version 0 the caller
+ * passes its implied 'created' event first) and host events (the webhook outbox, so that an event exists exactly
+ * when its state change does) and refreshes the retention.
  * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set.
  * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n,
  *       n history events (JSON), then host events (JSON).

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
-import { bullmqAddPrelude, type JobAdd, JobAddBuilder, usesQueueKeys } from './bullmq-add.ts';
+import { bullmqAddPrelude, type JobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
@@ -269,17 +269,12 @@ export class MessageStore {
   /**
    * Appends one new message's keys and arguments for CREATE_MESSAGES_BODY: its send job as BullMQ adds it,
    * its record (request and initial status; see {@link parseRecord}), attachments and index entries.
-   *
-   * @throws Error when BullMQ would add the job under other keys than the ones the call passes once.
    */
   #messageWrite(message: NewMessage, add: JobAdd, keys: string[], args: unknown[]): void {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
     const recipients = new Set(request.to.map((address) => k.byRecipient(addressKey(address))));
-    if (!usesQueueKeys(add, this.#sendJobs.commandKeys)) {
-      throw new Error("BullMQ would add the send job under other keys than its queue's");
-    }
     keys.push(k.record(id), k.byStatus(status), k.byChannel(request.channel), k.files(id), ...recipients);
     args.push(add.kind, add.args.length, ...add.args);
     args.push(id, JSON.stringify(request), status, recipients.size);

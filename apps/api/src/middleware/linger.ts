@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** How long a connection keeps taking (and dropping) the rest of a refused upload after the answer. */
-export const LINGER_MS = 2_000;
+const LINGER_MS = 2_000;
 
 /**
  * Lets the client read an answer given before its body was read (a 413), then closes its connection.
