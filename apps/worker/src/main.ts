@@ -5,8 +5,10 @@ import {
   type CallbackJobData,
   callbackUrlFor,
   createMessageStore,
+  JobAddBuilder,
   QUEUE_NAMES,
   type SendJobData,
+  TRACK_JOB_OPTIONS,
   type TrackJobData,
   type UpdatedRecord,
 } from '@ecall-relay/messages';
@@ -104,6 +106,7 @@ export async function startWorker(
   };
   const callbackFor = callbackTargetFor(config);
   const firstPollMs = config.TRACK_SCHEDULE[0] ?? 30_000;
+  const trackJobs = new JobAddBuilder<TrackJobData>(trackQueue, 'track', TRACK_JOB_OPTIONS);
 
   const sendProcessor = createSendProcessor({
     store,
@@ -116,18 +119,9 @@ export async function startWorker(
     metrics,
     maxCallsInFlight: config.WORKER_CONCURRENCY,
     ...(callbackFor && { callbackFor }),
-    beforeAccept: async ({ id, request }) => {
+    followUpJob: ({ id, request }) => {
       const due = Math.max(Date.now(), Date.parse(request.sendAt ?? '') || 0);
-      await trackQueue.add(
-        'track',
-        { messageId: id },
-        {
-          jobId: id,
-          delay: due - Date.now() + firstPollMs,
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      );
+      return trackJobs.build(id, { messageId: id }, due - Date.now() + firstPollMs);
     },
   });
   const workerOptions = {

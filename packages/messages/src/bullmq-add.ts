@@ -41,22 +41,31 @@ function script(name: AddCommand): BullmqScript {
 /**
  * Lua defining BULLMQ_ADD[kind](KEYS, ARGV): each of BullMQ's add commands as a function, its source unchanged,
  * so that one script can add jobs exactly as BullMQ does and write the relay's records next to them, atomically
- * and in one round trip. BULLMQ_KEYS[kind] = { first KEYS index, key count } of that command's keys, which the
- * caller passes once per call from `keysStart` on; FIRST_OWN_KEY is the first KEYS index after them.
+ * and in one round trip. `kind` is a {@link JobAdd}'s, and so are the keys and arguments it takes.
+ */
+export function bullmqAddFunctions(): string {
+  const functions = ADD_COMMANDS.map(
+    // A chunk's body is a valid function body: its locals, local functions and `return`s stay as they were.
+    (name, i) => `BULLMQ_ADD[${i + 1}] = function(KEYS, ARGV)\n${script(name).content}\nend`,
+  );
+  return ['local BULLMQ_ADD = {}', ...functions].join('\n');
+}
+
+/**
+ * {@link bullmqAddFunctions}, then BULLMQ_KEYS[kind] = { first KEYS index, key count } of that command's keys,
+ * for a script that is given each command's keys once per call, from `keysStart` on; FIRST_OWN_KEY is the first
+ * KEYS index after them.
  */
 export function bullmqAddPrelude(keysStart: number): string {
   let next = keysStart;
-  const blocks: string[] = [];
-  const functions = ADD_COMMANDS.map((name, i) => {
-    const { content, keys } = script(name);
-    blocks.push(`{${next}, ${keys}}`);
+  const blocks = ADD_COMMANDS.map((name) => {
+    const { keys } = script(name);
+    const block = `{${next}, ${keys}}`;
     next += keys;
-    // A chunk's body is a valid function body: its locals, local functions and `return`s stay as they were.
-    return `BULLMQ_ADD[${i + 1}] = function(KEYS, ARGV)\n${content}\nend`;
+    return block;
   });
   return [
-    'local BULLMQ_ADD = {}',
-    ...functions,
+    bullmqAddFunctions(),
     `local BULLMQ_KEYS = {${blocks.join(', ')}}`,
     `local FIRST_OWN_KEY = ${next}`,
   ].join('\n');

@@ -1,4 +1,5 @@
 export { addressKey } from './address-key.ts';
+export { type JobAdd, JobAddBuilder } from './bullmq-add.ts';
 export {
   callbackUrlFor,
   callbackUrlLength,
@@ -39,6 +40,7 @@ export {
   SEND_JOB_OPTIONS,
   type SendJobData,
   sendJobSchema,
+  TRACK_JOB_OPTIONS,
   type TrackJobData,
   trackJobSchema,
   WEBHOOK_DESTINATIONS,
@@ -59,6 +61,7 @@ export {
 export {
   type AccountPause,
   type CancelOutcome,
+  type ChangeEffects,
   createMessageStore,
   type IdempotencyClaim,
   type IdempotentAnswer,

@@ -28,6 +28,12 @@ export const SEND_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
 
+/** Options of every tracking job (its delay aside): kept a week when it fails, for operators to see. */
+export const TRACK_JOB_OPTIONS = {
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
 /** Data of a tracking job. Job id = message id. */
 export const trackJobSchema = z.strictObject({ messageId: z.string().min(1).max(50) });
 export type TrackJobData = z.infer<typeof trackJobSchema>;

@@ -76,19 +76,56 @@ return {0, 0}
 `;
 
 /**
+ * Counts one occurrence in a per-minute series, with its duration when given, and keeps the series alive
+ * (see `MessageStore.count`): a Lua function shared by COUNT_SERIES and UPDATE_STATE's effects.
+ */
+const COUNT_SERIES_FUNCTION = `
+local function countSeries(key, minute, ms, px)
+  redis.call('HINCRBY', key, minute, 1)
+  if ms ~= '' then redis.call('HINCRBY', key, minute .. ':ms', ms) end
+  redis.call('PEXPIRE', key, px)
+end
+`;
+
+/**
  * Compare-and-set of a message's mutable state: applies only when the version is still the one the caller
  * read, moves the id between status indexes, appends history events (for a record at version 0 the caller
  * passes its implied 'created' event first) and host events (the webhook outbox, so that an event exists exactly
- * when its state change does) and refreshes the retention.
- * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set.
- * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n,
- *       n history events (JSON), then host events (JSON).
- * Returns {new version, first outbox seq or 0}; {0} when the record is gone, {-1} on a version conflict.
+ * when its state change does) and refreshes the retention. With the change, in the same atomic step, its
+ * effects (`StateChange.effects`): BullMQ jobs added as BullMQ adds them (`bullmqAddFunctions`, included before
+ * this body), a per-minute count, and the account pause lifted. Jobs are added before anything is written, so a
+ * job BullMQ refuses leaves the record as it was.
+ * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set; then the
+ *       effects' keys: the account pause when lifted, the series when counted, each job's BullMQ keys.
+ * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n, host event count m,
+ *       n history events (JSON), m host events (JSON); then the effects: lift the pause ('1' or '0'), series
+ *       minute ('' for no count), duration ms ('' for none), series lifetime ms, job count, and per job: add
+ *       command (1-based), key count, argument count, its arguments.
+ * Returns {new version, first outbox seq or 0, lifted pause JSON or 0}; {0} when the record is gone, {-1} on a
+ * version conflict, {-2, job number, BullMQ's error code} when BullMQ refused a job.
  */
-export const UPDATE_STATE = `
+const UPDATE_STATE_BODY = `
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return {0} end
 if v ~= ARGV[1] then return {-1} end
+local n, m = tonumber(ARGV[6]), tonumber(ARGV[7])
+local e = 8 + n + m
+local k = 7
+local liftPause, minute = ARGV[e] == '1', ARGV[e + 1]
+local pauseKey, seriesKey
+if liftPause then pauseKey = KEYS[k]; k = k + 1 end
+if minute ~= '' then seriesKey = KEYS[k]; k = k + 1 end
+local a = e + 5
+for j = 1, tonumber(ARGV[e + 4]) do
+  local kind, keyc, argc = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  local jobKeys, jobArgs = {}, {}
+  for i = 1, keyc do jobKeys[i] = KEYS[k + i - 1] end
+  for i = 1, argc do jobArgs[i] = ARGV[a + 2 + i] end
+  local added = BULLMQ_ADD[kind](jobKeys, jobArgs)
+  if type(added) == 'number' and added < 0 then return {-2, j, added} end
+  k = k + keyc
+  a = a + 3 + argc
+end
 local nv = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'v', nv)
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -96,19 +133,28 @@ if KEYS[3] ~= KEYS[4] then
   redis.call('ZREM', KEYS[3], ARGV[3])
   redis.call('ZADD', KEYS[4], 0, ARGV[3])
 end
-local n = tonumber(ARGV[6])
-for i = 7, 6 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+for i = 8, 7 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
 local first = 0
-for i = 7 + n, #ARGV do
+for i = 8 + n, 7 + n + m do
   local seq = redis.call('HINCRBY', KEYS[1], 'evseq', 1)
   if first == 0 then first = seq end
   redis.call('HSET', KEYS[5], seq, ARGV[i])
   redis.call('ZADD', KEYS[6], ARGV[5], ARGV[3] .. ':' .. seq)
 end
 if first > 0 then redis.call('PEXPIRE', KEYS[5], ARGV[4]) end
-return {nv, first}
+if seriesKey then countSeries(seriesKey, minute, ARGV[e + 2], ARGV[e + 3]) end
+local lifted = 0
+if pauseKey then
+  lifted = redis.call('GET', pauseKey) or 0
+  if lifted ~= 0 then redis.call('DEL', pauseKey) end
+end
+return {nv, first, lifted}
 `;
+
+/** UPDATE_STATE's Lua after BullMQ's add functions: see UPDATE_STATE_BODY. */
+export const UPDATE_STATE = (bullmqAddFunctions: string) =>
+  `${bullmqAddFunctions}\n${COUNT_SERIES_FUNCTION}\n${UPDATE_STATE_BODY}`;
 
 /**
  * Claims an idempotency key: stores the pending marker when the key is free (returns nil), otherwise returns
@@ -131,9 +177,7 @@ return 0
  * script rather than a pipeline of three commands, since every accepted message and final state counts.
  * KEYS: series hash. ARGV: minute field, duration ms ('' for none), lifetime ms.
  */
-export const COUNT_SERIES = `
-redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. ':ms', ARGV[2]) end
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+export const COUNT_SERIES = `${COUNT_SERIES_FUNCTION}
+countSeries(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
 return 1
 `;

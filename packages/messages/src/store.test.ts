@@ -1,11 +1,12 @@
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix, unreachableRedis } from '../../../test/support/redis.ts';
 import { addressKey } from './address-key.ts';
+import { captureJobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
-import { QUEUE_NAMES, type SendJobData } from './queues.ts';
+import { QUEUE_NAMES, type SendJobData, TRACK_JOB_OPTIONS, type TrackJobData } from './queues.ts';
 import { MessageStore } from './store.ts';
 
 function smsRequest(to: string[] = ['0041791234567'], text = 'hello'): MessageRequest {
@@ -227,6 +228,88 @@ describe('MessageStore', () => {
     const record = await store.get(id);
     expect(record?.history.map((e) => e.type)).toEqual(['created', 'bump']);
     expect(record?.state.attempts).toBe(4);
+  });
+
+  it("writes a change's jobs, count and lifted pause with it, and none of them when the change does not apply", async () => {
+    const trackQueue = new Queue<TrackJobData>(QUEUE_NAMES.track, {
+      connection: redis,
+      prefix: `${prefix}-bull`,
+    });
+    const trackJobs = new JobAddBuilder<TrackJobData>(trackQueue, 'track', TRACK_JOB_OPTIONS);
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    const held = await store.read(id);
+    if (!held) throw new Error('no record');
+    const pause = {
+      code: 11301,
+      text: 'AccNoUnits',
+      since: new Date().toISOString(),
+      probeAt: '2030-01-01T00:00:00Z',
+    };
+    await store.pauseAccount(pause);
+    const accept = (record: Omit<MessageRecord, 'history'>) => ({
+      state: { ...record.state, status: 'accepted' as const },
+      events: [{ at: new Date().toISOString(), type: 'accepted', source: 'worker' as const }],
+      effects: {
+        jobs: [trackJobs.build(id, { messageId: id }, 60_000)],
+        count: { name: 'accepted', durationMs: 120 },
+        liftPause: true,
+      },
+    });
+    // A change decided on a stale record does not apply, and none of its effects may be written either: here the
+    // first try (from `held`, now stale) conflicts and the second, on the stored record, decides to do nothing.
+    await store.update(id, ({ state }) => ({ state, events: [] }));
+    let tries = 0;
+    await store.update(id, (record) => (++tries === 1 ? accept(record) : undefined), held);
+    expect(tries).toBe(2);
+    expect(await trackQueue.getJob(id)).toBeUndefined();
+    expect(await store.accountPause()).toEqual(pause);
+    // Counted over two minutes, in case the test crosses into the next one.
+    const counted = async () =>
+      (await store.series('accepted', 2)).reduce((sum, { count }) => sum + count, 0);
+    expect(await counted()).toBe(0);
+
+    const accepted = await store.update(id, accept);
+    expect(accepted).toMatchObject({ version: 2, liftedPause: pause, state: { status: 'accepted' } });
+    expect(await store.accountPause()).toBeUndefined();
+    expect(await trackQueue.getJobState(id)).toBe('delayed');
+    expect((await trackQueue.getJob(id))?.opts).toMatchObject({ delay: 60_000, removeOnComplete: true });
+    expect(await counted()).toBe(1);
+    expect((await store.series('accepted', 2)).find(({ count }) => count > 0)?.meanMs).toBe(120);
+    // Once more, from the settled record: the job exists already and is kept; the pause is gone.
+    const again = await store.update(id, accept);
+    expect(again).toMatchObject({ version: 3 });
+    expect(again?.liftedPause).toBeUndefined();
+    expect(await counted()).toBe(2);
+    await trackQueue.close();
+  });
+
+  it('writes nothing of a change when BullMQ refuses one of its jobs', async () => {
+    const trackQueue = new Queue<TrackJobData>(QUEUE_NAMES.track, {
+      connection: redis,
+      prefix: `${prefix}-bull`,
+    });
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    // A child of a parent job that does not exist: BullMQ's add answers with an error code, writing nothing.
+    const orphan = new Job(
+      trackQueue,
+      'track',
+      { messageId: id },
+      { jobId: id, parent: { id: 'gone', queue: `${prefix}-bull:missing` } },
+    );
+    const refused = captureJobAdd(orphan);
+    await expect(
+      store.update(id, ({ state }) => ({
+        state: { ...state, status: 'accepted' },
+        events: [{ at: new Date().toISOString(), type: 'accepted', source: 'worker' }],
+        effects: { jobs: [refused], count: { name: 'accepted' } },
+      })),
+    ).rejects.toThrow(/BullMQ refused job 1 of the change \(code -\d+\)/);
+    expect(await store.get(id)).toMatchObject({ version: 0, state: { status: 'queued' } });
+    expect(await trackQueue.getJob(id)).toBeUndefined();
+    expect((await store.series('accepted', 2)).every(({ count }) => count === 0)).toBe(true);
+    await trackQueue.close();
   });
 
   it('moves a message between status indexes when its status changes', async () => {

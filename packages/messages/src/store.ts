@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
-import { bullmqAddPrelude, type JobAdd, JobAddBuilder } from './bullmq-add.ts';
+import { bullmqAddFunctions, bullmqAddPrelude, type JobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
@@ -78,10 +78,32 @@ export interface StateChange {
   readonly events: readonly HistoryEvent[];
   /** Events for the host system's webhook, written to the message's outbox in the same step. */
   readonly hostEvents?: readonly HostEventDraft[];
+  /** Writes that belong to this change: made in the same atomic step, and only when the change applies. */
+  readonly effects?: ChangeEffects;
+}
+
+/**
+ * Writes made with a state change (see {@link MessageStore.update}), so that a crash or a lost connection can
+ * never leave the change without them, nor them without the change, and so that they cost no round trip.
+ */
+export interface ChangeEffects {
+  /** BullMQ jobs to add, built with a {@link JobAddBuilder}; a job whose id exists is left as it is. */
+  readonly jobs?: readonly JobAdd[];
+  /** One occurrence to count in a per-minute series (see {@link MessageStore.count}). */
+  readonly count?: { readonly name: string; readonly durationMs?: number };
+  /** Lift the account pause, if there is one: the record written then holds it in `liftedPause`. */
+  readonly liftPause?: boolean;
 }
 
 /** A record as written by {@link MessageStore.update}, with the outbox sequence numbers it added. */
-export type UpdatedRecord = Omit<MessageRecord, 'history'> & { readonly outboxSeqs?: readonly number[] };
+export type UpdatedRecord = Omit<MessageRecord, 'history'> & {
+  readonly outboxSeqs?: readonly number[];
+  /** The account pause this change lifted (`ChangeEffects.liftPause`); resume sending with `resumeSending`. */
+  readonly liftedPause?: AccountPause;
+};
+
+/** How long a per-minute series lives after its last count. */
+const SERIES_TTL_MS = 2 * 3600_000;
 
 /** Filters of {@link MessageStore.list}. */
 export interface ListFilter {
@@ -144,6 +166,14 @@ const SEND_AT_MESSAGES = 12;
 /** BullMQ's add commands, then the relay's body; KEYS[1] is the all-messages index, BullMQ's keys follow. */
 let createScript: string | undefined;
 
+/** UPDATE_STATE with BullMQ's add commands, for a change's jobs. */
+let updateScript: string | undefined;
+
+/** The state-changing script as defined on the store's connection (number of keys first). */
+interface UpdateCommand {
+  relayUpdateState(numberOfKeys: number, keys: string[], args: unknown[]): Promise<unknown[]>;
+}
+
 /** The message-creating script as defined on the store's connection (number of keys first). */
 interface CreateCommand {
   relayCreateMessages(numberOfKeys: number, keys: string[], args: unknown[]): Promise<[number, number]>;
@@ -177,7 +207,8 @@ export class MessageStore {
     this.#hostEventsWanted = options.hostEventsWanted ?? (() => true);
     this.#sendJobs = new JobAddBuilder(this.#queue, 'send', SEND_JOB_OPTIONS);
     if (!('relayUpdateState' in this.#redis)) {
-      this.#redis.defineCommand('relayUpdateState', { numberOfKeys: 6, lua: UPDATE_STATE });
+      updateScript ??= UPDATE_STATE(bullmqAddFunctions());
+      this.#redis.defineCommand('relayUpdateState', { lua: updateScript });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
       this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
     }
@@ -279,6 +310,24 @@ export class MessageStore {
     args.push(add.kind, add.args.length, ...add.args);
     args.push(id, JSON.stringify(request), status, recipients.size);
     args.push(message.files?.length ? JSON.stringify(message.files) : '');
+  }
+
+  /** Appends a change's effects to UPDATE_STATE's keys and arguments (see its layout). */
+  #effectsWrite(effects: ChangeEffects | undefined, keys: string[], args: unknown[]): void {
+    const { jobs = [], count, liftPause = false } = effects ?? {};
+    if (liftPause) keys.push(this.keys.accountPause);
+    if (count) keys.push(this.keys.series(count.name));
+    args.push(
+      liftPause ? '1' : '0',
+      count ? `${Math.floor(Date.now() / 60_000)}` : '',
+      count?.durationMs === undefined ? '' : Math.round(count.durationMs),
+      SERIES_TTL_MS,
+      jobs.length,
+    );
+    for (const job of jobs) {
+      keys.push(...job.keys);
+      args.push(job.kind, job.keys.length, job.args.length, ...job.args);
+    }
   }
 
   async #discard(
@@ -385,26 +434,47 @@ export class MessageStore {
       const hostEvents = this.#hostEventsWanted(record.request) ? (next.hostEvents ?? []) : [];
       // The first change of a record as created writes its implied 'created' event before its own.
       const events = record.version === 0 ? [createdEvent(record), ...next.events] : next.events;
-      const [version, firstSeq] = (await this.#command('relayUpdateState', [
+      const keys = [
         k.record(id),
         k.history(id),
         k.byStatus(record.state.status),
         k.byStatus(next.state.status),
         k.outbox(id),
         k.outboxPending,
+      ];
+      const args: unknown[] = [
         record.version,
         JSON.stringify(next.state),
         id,
         this.retentionMs,
         Date.now(),
         events.length,
+        hostEvents.length,
         ...events.map((event) => JSON.stringify(event)),
         ...hostEvents.map((event) => JSON.stringify(event)),
-      ])) as [number, number?];
+      ];
+      this.#effectsWrite(next.effects, keys, args);
+      const [version, firstSeq, lifted] = (await (this.#redis as unknown as UpdateCommand).relayUpdateState(
+        keys.length,
+        keys,
+        args,
+      )) as [number, number?, (string | number)?];
       if (version === 0) return undefined;
+      if (version === -2) {
+        throw new JobRefusedError(
+          `message ${id}: BullMQ refused job ${firstSeq} of the change (code ${lifted})`,
+        );
+      }
       if (version > 0) {
         const seqs = firstSeq ? hostEvents.map((_, i) => firstSeq + i) : [];
-        return { id, request: record.request, state: next.state, version, outboxSeqs: seqs };
+        return {
+          id,
+          request: record.request,
+          state: next.state,
+          version,
+          outboxSeqs: seqs,
+          ...(typeof lifted === 'string' && { liftedPause: JSON.parse(lifted) as AccountPause }),
+        };
       }
     }
     throw new Error(`message ${id}: too many concurrent updates`);
@@ -515,9 +585,14 @@ export class MessageStore {
   async resumeAccount(): Promise<AccountPause | undefined> {
     const pause = await this.accountPause();
     await this.#redis.del(this.keys.accountPause);
+    await this.resumeSending();
+    return pause;
+  }
+
+  /** What {@link resumeAccount} does once the pause record is gone (a change lifted it: `liftPause`). */
+  async resumeSending(): Promise<void> {
     await this.#queue.resume();
     await this.#releaseHeld();
-    return pause;
   }
 
   /** Moves the delayed send job of every `paused` message to the waiting list. */
@@ -553,7 +628,7 @@ export class MessageStore {
       this.keys.series(name),
       `${minute}`,
       durationMs === undefined ? '' : Math.round(durationMs),
-      2 * 3600_000,
+      SERIES_TTL_MS,
     ]);
   }
 

@@ -2,6 +2,7 @@ import type { EcallClient, SendResult } from '@ecall-relay/ecall';
 import { EcallError } from '@ecall-relay/ecall';
 import {
   type HistoryEvent,
+  type JobAdd,
   type MessageRecord,
   type MessageState,
   type MessageStore,
@@ -44,10 +45,10 @@ export interface SendProcessorDeps {
   /** First delay between immediate retries. @defaultValue 250 */
   readonly inCallMinDelayMs?: number;
   /**
-   * Called once eCall has the message, before its acceptance is recorded (so a crash in between leaves the
-   * follow-up in place; it must be idempotent): schedules delivery tracking.
+   * The job that follows an accepted message's delivery (its tracking job), added in the same atomic step as
+   * the acceptance: no acceptance is ever written without it.
    */
-  readonly beforeAccept?: (record: Omit<MessageRecord, 'history'>) => Promise<void>;
+  readonly followUpJob?: (record: Omit<MessageRecord, 'history'>) => JobAdd;
   /** Called with every record whose change wrote host events (to enqueue their webhook deliveries). */
   readonly publish?: (record: UpdatedRecord) => Promise<void>;
   /** The relay's callback URL for a message and its eCall field, when tracking by callback is on. */
@@ -215,17 +216,11 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     calls = NO_CALLS,
   ) {
     const id = record.id;
-    // Both must be done before the acceptance is written, neither depends on the other: one round trip.
-    const [, pause] = await Promise.all([deps.beforeAccept?.(record), store.accountPause()]);
-    // eCall took a message, so the account works: lift a pause before anyone can see the acceptance.
-    if (pause) {
-      await store.resumeAccount();
-      logger.warn(
-        { messageId: id, pausedSince: pause.since },
-        'eCall accepts the account again: sending resumed',
-      );
-    }
     const at = iso();
+    const waitedMs = now() - Date.parse(record.request.createdAt);
+    const followUp = deps.followUpJob?.(record);
+    // One atomic step: the acceptance, its tracking job, its count, and (eCall took a message, so the account
+    // works) the account pause lifted, so that nobody sees the acceptance while the pause still stands.
     const accepted = await store.update(
       id,
       ({ state }) => {
@@ -256,14 +251,24 @@ export function createSendProcessor(deps: SendProcessorDeps) {
               data: { code: result.code, text: result.text, requestId: result.requestId },
             },
           ],
+          effects: {
+            ...(followUp && { jobs: [followUp] }),
+            count: { name: 'accepted', durationMs: waitedMs },
+            liftPause: true,
+          },
         };
       },
       record,
     );
-    const waitedMs = now() - Date.parse(record.request.createdAt);
+    if (accepted?.liftedPause) {
+      await store.resumeSending();
+      logger.warn(
+        { messageId: id, pausedSince: accepted.liftedPause.since },
+        'eCall accepts the account again: sending resumed',
+      );
+    }
     metrics?.enqueueToAccepted.observe(waitedMs / 1000);
     if (accepted?.outboxSeqs?.length && deps.publish) afterwards(deps.publish(accepted), id);
-    afterwards(store.count('accepted', waitedMs), id);
     logger.info(
       { messageId: id, code: result.code, requestId: result.requestId, how },
       'message accepted by eCall',
@@ -332,8 +337,8 @@ export function createSendProcessor(deps: SendProcessorDeps) {
 
   /**
    * Writes a send does not wait for, since nothing the job decides depends on them and a crash before they land
-   * loses nothing that matters: the best-effort per-minute counter, and the webhook jobs of events already in
-   * the outbox (the sweeper enqueues those again). Kept so that shutdown can wait for them.
+   * loses nothing that matters: the webhook jobs of events already in the outbox (the sweeper enqueues those
+   * again). Kept so that shutdown can wait for them.
    */
   const followUps = new Set<Promise<void>>();
   function afterwards(work: Promise<unknown>, id: string): void {
