@@ -36,9 +36,10 @@ for i = 1, indexes do
   members[i] = {}
   counts[i] = 0
 end
+-- Scores and the version are strings: Redis formats each Lua number a script passes with snprintf.
 local function index(i, id)
   local n = counts[i]
-  members[i][n + 1] = 0
+  members[i][n + 1] = '0'
   members[i][n + 2] = id
   counts[i] = n + 2
 end
@@ -51,7 +52,7 @@ for m = 1, messages do
   local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
   if type(added) == 'number' and added < 0 then return {m, added} end
   local id, files, recipients = fields[f], fields[f + 5], fields[f + 6]
-  redis.call('HSET', KEYS[k], 'req', fields[f + 1], 'state', fields[f + 2], 'v', 0)
+  redis.call('HSET', KEYS[k], 'req', fields[f + 1], 'state', fields[f + 2], 'v', '0')
   redis.call('PEXPIRE', KEYS[k], px)
   if files ~= '' then
     k = k + 1
