@@ -20,7 +20,8 @@ export interface JobAdd {
   /** 1-based position in {@link ADD_COMMANDS}, as the create script numbers them. */
   readonly kind: number;
   readonly keys: readonly string[];
-  readonly args: readonly unknown[];
+  /** BullMQ's arguments, which the create script passes on byte for byte: packed args, data JSON, packed opts. */
+  readonly args: readonly (string | Uint8Array)[];
 }
 
 // BullMQ ships every command's Lua with its includes already resolved; this is the module its own connection
@@ -98,7 +99,12 @@ function capture(add: (client: never) => Promise<unknown>): JobAdd {
   const kind = ADD_COMMANDS.indexOf(name) + 1;
   if (kind === 0) throw new Error(`BullMQ chose ${captured.name}, which the create script does not include`);
   const { keys } = script(name);
-  return { kind, keys: captured.args.slice(0, keys) as string[], args: captured.args.slice(keys) };
+  const args = captured.args.slice(keys);
+  // Only text and bytes reach the script's Lua unchanged through packForLua.
+  if (!args.every((arg) => typeof arg === 'string' || arg instanceof Uint8Array)) {
+    throw new Error(`BullMQ passed ${captured.name} an argument that is neither text nor bytes`);
+  }
+  return { kind, keys: captured.args.slice(0, keys) as string[], args: args as (string | Uint8Array)[] };
 }
 
 /**

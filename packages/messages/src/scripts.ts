@@ -8,69 +8,78 @@
  * MULTI) and Redis's too: each index (all, status, channel, recipient) takes the group's messages in one ZADD.
  * A script runs atomically, so messages and jobs are all-or-nothing unless a command fails at run time, which
  * the caller undoes.
- * KEYS: the all-messages index; BullMQ's keys of each add command (BULLMQ_KEYS); then per message: record,
- *       status index, channel index, files, and one index per distinct recipient; then one key per answer.
- * ARGV: retention ms, message count, answer count; then per message: add command (1-based), its argument
- *       count n, its n arguments, id, request JSON, initial status, recipient key count, files JSON ('' for
- *       none); then per answer: value, lifetime ms.
+ * Receiving a command's arguments costs Redis and ioredis per argument, so a message brings as few as it can:
+ * its fields travel packed in one argument (`packForLua`), and an index key that many messages share is passed
+ * once per call and named by its number.
+ * KEYS: BullMQ's keys of each add command (BULLMQ_KEYS); then the call's distinct index keys, the all-messages
+ *       index first; then per message: record, and files when it has attachments; then one key per answer.
+ * ARGV: retention ms, index key count, message count, the messages' fields packed as one msgpack array; then
+ *       per answer: value, lifetime ms.
+ * Fields per message: add command (1-based), its argument count n, its n arguments, id, request JSON, initial
+ *       status, status index, channel index, files JSON ('' for none), recipient index count r, r recipient
+ *       indexes; an index is a number, its place among the index keys.
  * Returns {0, 0}, or {message number, BullMQ's error code} when BullMQ refused a job (messages before it are
  * written).
  */
 export const CREATE_MESSAGES_BODY = `
 local px = ARGV[1]
-local messages, answers = tonumber(ARGV[2]), tonumber(ARGV[3])
+local indexes, messages = tonumber(ARGV[2]), tonumber(ARGV[3])
+local fields = cmsgpack.unpack(ARGV[4])
 local bullKeys = {}
 for kind, block in ipairs(BULLMQ_KEYS) do
   local keys = {}
   for i = 1, block[2] do keys[i] = KEYS[block[1] + i - 1] end
   bullKeys[kind] = keys
 end
-local shared, order, expiring = {}, {}, {}
-local function index(key, id)
-  local members = shared[key]
-  if not members then
-    members = {}
-    shared[key] = members
-    order[#order + 1] = key
-  end
-  members[#members + 1] = 0
-  members[#members + 1] = id
+local members, counts, expiring = {}, {}, {}
+for i = 1, indexes do
+  members[i] = {}
+  counts[i] = 0
 end
-local k, a = FIRST_OWN_KEY, 4
+-- Scores and the version are strings: Redis formats each Lua number a script passes with snprintf.
+local function index(i, id)
+  local n = counts[i]
+  members[i][n + 1] = '0'
+  members[i][n + 2] = id
+  counts[i] = n + 2
+end
+local k, f = FIRST_OWN_KEY + indexes, 1
 for m = 1, messages do
-  local kind, argc = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
+  local kind, argc = fields[f], fields[f + 1]
   local jobArgs = {}
-  for i = 1, argc do jobArgs[i] = ARGV[a + 1 + i] end
-  a = a + 2 + argc
+  for i = 1, argc do jobArgs[i] = fields[f + 1 + i] end
+  f = f + 2 + argc
   local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
   if type(added) == 'number' and added < 0 then return {m, added} end
-  local id, recipients, files = ARGV[a], tonumber(ARGV[a + 3]), ARGV[a + 4]
-  redis.call('HSET', KEYS[k], 'req', ARGV[a + 1], 'state', ARGV[a + 2], 'v', 0)
+  local id, files, recipients = fields[f], fields[f + 5], fields[f + 6]
+  redis.call('HSET', KEYS[k], 'req', fields[f + 1], 'state', fields[f + 2], 'v', '0')
   redis.call('PEXPIRE', KEYS[k], px)
-  if files ~= '' then redis.call('SET', KEYS[k + 3], files, 'PX', px) end
-  index(KEYS[1], id)
-  index(KEYS[k + 1], id)
-  index(KEYS[k + 2], id)
-  for i = k + 4, k + 3 + recipients do
-    index(KEYS[i], id)
-    expiring[KEYS[i]] = true
+  if files ~= '' then
+    k = k + 1
+    redis.call('SET', KEYS[k], files, 'PX', px)
   end
-  k = k + 4 + recipients
-  a = a + 5
+  k = k + 1
+  index(1, id)
+  index(fields[f + 3], id)
+  index(fields[f + 4], id)
+  for i = f + 7, f + 6 + recipients do
+    index(fields[i], id)
+    expiring[fields[i]] = true
+  end
+  f = f + 7 + recipients
 end
 -- Each index takes the call's messages in a few ZADDs (unpack is bounded, hence the chunks), in the order the
 -- keys first came; a recipient index then has its lifetime renewed once.
-for _, key in ipairs(order) do
-  local members = shared[key]
-  for first = 1, #members, 1000 do
-    redis.call('ZADD', key, unpack(members, first, math.min(first + 999, #members)))
+for i = 1, indexes do
+  local key, list = KEYS[FIRST_OWN_KEY + i - 1], members[i]
+  for first = 1, counts[i], 1000 do
+    redis.call('ZADD', key, unpack(list, first, math.min(first + 999, counts[i])))
   end
-  if expiring[key] then redis.call('PEXPIRE', key, px) end
+  if expiring[i] then redis.call('PEXPIRE', key, px) end
 end
-for i = 1, answers do
+for a = 5, #ARGV, 2 do
   redis.call('SET', KEYS[k], ARGV[a], 'PX', ARGV[a + 1])
   k = k + 1
-  a = a + 2
 end
 return {0, 0}
 `;

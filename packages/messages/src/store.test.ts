@@ -7,7 +7,7 @@ import { captureJobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
 import { QUEUE_NAMES, type SendJobData, TRACK_JOB_OPTIONS, type TrackJobData } from './queues.ts';
-import { MessageStore } from './store.ts';
+import { type IdempotentAnswer, MessageStore, type NewMessage } from './store.ts';
 
 function smsRequest(to: string[] = ['0041791234567'], text = 'hello'): MessageRequest {
   return { channel: 'sms', to, text, createdAt: new Date().toISOString() };
@@ -121,6 +121,76 @@ describe('MessageStore', () => {
     expect((await store.list({ channel: 'sms' })).items.map((m) => m.id)).toEqual([ids[2], ids[0]]);
     expect(await redis.pttl(store.keys.byRecipient('0041792222222'))).toBeGreaterThan(0);
     expect((await store.get(ids[2] as string))?.history.map((e) => e.type)).toEqual(['created']);
+  });
+
+  it('writes each message of a group from several callers under its own keys, indexes, job and answer', async () => {
+    // One group (fewer messages than a group sends early at): mixed channels, shared and own recipients,
+    // plain and delayed jobs, attachments or none, callers with and without an idempotent answer.
+    const fax = (to: string[]) => ({ ...smsRequest(to, 'fax'), channel: 'fax' as const });
+    const files = (name: string) => [{ fileName: name, contentBase64: Buffer.from(name).toString('base64') }];
+    const callers: [NewMessage[], NewMessage[], NewMessage[]] = [
+      [
+        { id: createJobId(), request: smsRequest(['0791111111', '0792222222']) },
+        { id: createJobId(), request: fax(['0793333333']), files: files('a.pdf'), delayMs: 60_000 },
+        { id: createJobId(), request: smsRequest(['+41 79 111 11 11']), delayMs: 60_000 },
+      ],
+      [{ id: createJobId(), request: fax(['0792222222', '0794444444']), files: files('b.pdf') }],
+      [
+        { id: createJobId(), request: { ...smsRequest(['0795555555']), channel: 'voice' as const } },
+        { id: createJobId(), request: fax(['0791111111']) },
+      ],
+    ];
+    const answers = [0, 1].map((i) => ({ fingerprint: `fp${i}`, status: 202, body: { i } }));
+    const [first, second, third] = callers;
+    await Promise.all([
+      store.create(first, { scope: 'ops', key: 'group-0', answer: answers[0] as IdempotentAnswer }),
+      store.create(second, { scope: 'ops', key: 'group-1', answer: answers[1] as IdempotentAnswer }),
+      store.create(third),
+    ]);
+    const all = callers.flat();
+    const indexes = [
+      ...(['queued', 'scheduled'] as const).map(store.keys.byStatus),
+      ...(['sms', 'fax', 'voice'] as const).map(store.keys.byChannel),
+      ...['0791111111', '0792222222', '0793333333', '0794444444', '0795555555'].map((to) =>
+        store.keys.byRecipient(addressKey(to)),
+      ),
+    ];
+    for (const message of all) {
+      const { id, request, delayMs } = message;
+      const status = delayMs ? 'scheduled' : 'queued';
+      expect(await redis.hgetall(store.keys.record(id))).toEqual({
+        req: JSON.stringify(request),
+        state: status,
+        v: '0',
+      });
+      expect(await redis.pttl(store.keys.record(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
+      expect(await store.files(id)).toEqual(message.files ?? []);
+      if (message.files) expect(await redis.pttl(store.keys.files(id))).toBeGreaterThan(0);
+      expect((await queue.getJob(id))?.data).toEqual({ messageId: id });
+      expect(await queue.getJobState(id)).toBe(delayMs ? 'delayed' : 'waiting');
+      // In exactly its own indexes.
+      const own = new Set([
+        store.keys.all,
+        store.keys.byStatus(status),
+        store.keys.byChannel(request.channel),
+        ...request.to.map((to) => store.keys.byRecipient(addressKey(to))),
+      ]);
+      for (const key of [store.keys.all, ...indexes]) {
+        expect([key, await redis.zscore(key, id)]).toEqual([key, own.has(key) ? '0' : null]);
+      }
+    }
+    for (const key of indexes.slice(5)) expect(await redis.pttl(key)).toBeGreaterThan(0);
+    for (const key of [store.keys.all, ...indexes.slice(0, 5)]) expect(await redis.pttl(key)).toBe(-1);
+    expect(await redis.zcard(store.keys.all)).toBe(all.length);
+    expect(await store.claimIdempotency('ops', 'group-0', 'fp0')).toEqual({
+      kind: 'replay',
+      answer: answers[0],
+    });
+    expect(await store.claimIdempotency('ops', 'group-1', 'fp1')).toEqual({
+      kind: 'replay',
+      answer: answers[1],
+    });
+    expect(await store.claimIdempotency('ops', 'group-2', 'fp2')).toEqual({ kind: 'new' });
   });
 
   it('keeps attachment bodies apart from the record', async () => {
@@ -411,6 +481,40 @@ describe('MessageStore.create when part of the transaction fails', () => {
     expect(await store.get(id)).toBeUndefined();
     expect(await queue.getJob(id)).toBeUndefined();
     expect(await redis.zscore(store.keys.all, id)).toBeNull();
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+});
+
+describe('MessageStore.create when a group fails after writing attachments', () => {
+  it('leaves nothing of any caller behind', async () => {
+    const prefix = uniquePrefix('store-fail-group');
+    const redis = connectRedis();
+    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    // The last index written fails, after every record, attachment and job of the group.
+    await redis.set(store.keys.byRecipient(addressKey('0799999999')), 'not a sorted set');
+    const files = [{ fileName: 'a.pdf', contentBase64: 'JVBERi0=' }];
+    const fax = { ...smsRequest(['0791111111']), channel: 'fax' as const };
+    const first = [
+      { id: createJobId(), request: fax, files },
+      { id: createJobId(), request: smsRequest(), delayMs: 60_000 },
+    ];
+    const second = [{ id: createJobId(), request: smsRequest(['0799999999']), files }];
+    const answer = { fingerprint: 'fp', status: 202, body: {} };
+    const results = await Promise.allSettled([
+      store.create(first, { scope: 'ops', key: 'k', answer }),
+      store.create(second),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    for (const { id } of [...first, ...second]) {
+      expect(await redis.exists(store.keys.record(id), store.keys.files(id))).toBe(0);
+      expect(await queue.getJob(id)).toBeUndefined();
+    }
+    expect(await redis.zcard(store.keys.all)).toBe(0);
+    expect(await redis.zcard(store.keys.byRecipient(addressKey('0791111111')))).toBe(0);
+    expect(await store.claimIdempotency('ops', 'k', 'fp')).toEqual({ kind: 'new' });
     await queue.close();
     await deleteKeys(redis, prefix);
     redis.disconnect();

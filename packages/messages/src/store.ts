@@ -6,6 +6,7 @@ import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
 import { type StoreKeys, storeKeys } from './keys.ts';
+import { type LuaPackable, packForLua } from './lua-pack.ts';
 import type {
   HistoryEvent,
   HostEventDraft,
@@ -163,7 +164,7 @@ const MAX_MESSAGES_PER_CALL = 1_000;
  */
 const SEND_AT_MESSAGES = 12;
 
-/** BullMQ's add commands, then the relay's body; KEYS[1] is the all-messages index, BullMQ's keys follow. */
+/** BullMQ's add commands, then the relay's body; BullMQ's keys come first in KEYS. */
 let createScript: string | undefined;
 
 /** UPDATE_STATE with BullMQ's add commands, for a change's jobs. */
@@ -179,11 +180,23 @@ interface CreateCommand {
   relayCreateMessages(numberOfKeys: number, keys: string[], args: unknown[]): Promise<[number, number]>;
 }
 
-/** One caller's part of a create call, in CREATE_MESSAGES_BODY's layout. */
+/** One new message as a create call writes it (see CREATE_MESSAGES_BODY). */
+interface MessageWrite {
+  readonly id: string;
+  readonly add: JobAdd;
+  readonly record: string;
+  /** The request as stored (JSON). */
+  readonly request: string;
+  readonly status: MessageStatus;
+  readonly statusIndex: string;
+  readonly channelIndex: string;
+  readonly recipientIndexes: readonly string[];
+  readonly files?: { readonly key: string; readonly json: string };
+}
+
+/** One caller's part of a create call. */
 interface CreateWrite {
-  readonly messages: number;
-  readonly keys: readonly string[];
-  readonly args: readonly unknown[];
+  readonly messages: readonly MessageWrite[];
   readonly answer?: { readonly key: string; readonly value: string };
 }
 
@@ -216,12 +229,12 @@ export class MessageStore {
       this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
     }
     if (!('relayCreateMessages' in this.#redis)) {
-      createScript ??= `${bullmqAddPrelude(2)}\n${CREATE_MESSAGES_BODY}`;
+      createScript ??= `${bullmqAddPrelude(1)}\n${CREATE_MESSAGES_BODY}`;
       this.#redis.defineCommand('relayCreateMessages', { lua: createScript });
     }
     this.#commits = new GroupCommit<CreateWrite>({
       commit: (group) => this.#writeMessages(group),
-      weight: (write) => write.messages,
+      weight: (write) => write.messages.length,
       maxWeight: MAX_MESSAGES_PER_CALL,
       sendWeight: SEND_AT_MESSAGES,
     });
@@ -240,16 +253,8 @@ export class MessageStore {
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
     // Everything that can throw is done before the write joins a group: a failure here is this caller's alone.
-    const keys: string[] = [];
-    const args: unknown[] = [];
-    for (const message of messages) {
-      const add = this.#sendJobs.build(message.id, { messageId: message.id }, message.delayMs);
-      this.#messageWrite(message, add, keys, args);
-    }
     const write: CreateWrite = {
-      messages: messages.length,
-      keys,
-      args,
+      messages: messages.map((message) => this.#messageWrite(message)),
       ...(idempotency && {
         answer: {
           key: this.keys.idempotency(idempotency.scope, idempotency.key),
@@ -267,24 +272,46 @@ export class MessageStore {
     }
   }
 
-  /** Writes groups of creates in one script call; rejects when any part failed. */
+  /**
+   * Writes groups of creates in one script call; rejects when any part failed. The call names each distinct index
+   * key once, in the order messages first use it, and a message refers to it by number (CREATE_MESSAGES_BODY).
+   */
   async #writeMessages(group: readonly CreateWrite[]): Promise<void> {
-    let messages = 0;
-    const keys: string[] = [this.keys.all, ...this.#sendJobs.commandKeys.flat()];
-    const args: unknown[] = [this.retentionMs, 0, 0];
+    const indexKeys: string[] = [this.keys.all];
+    const numbers = new Map<string, number>([[this.keys.all, 1]]);
+    const number = (key: string): number => {
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = indexKeys.push(key);
+        numbers.set(key, n);
+      }
+      return n;
+    };
+    const ownKeys: string[] = [];
+    const fields: LuaPackable[] = [];
     const answers: { key: string; value: string }[] = [];
+    let messages = 0;
     for (const write of group) {
-      messages += write.messages;
-      for (const key of write.keys) keys.push(key);
-      for (const arg of write.args) args.push(arg);
+      for (const message of write.messages) {
+        ownKeys.push(message.record);
+        if (message.files) ownKeys.push(message.files.key);
+        const { add } = message;
+        fields.push(add.kind, add.args.length);
+        for (const arg of add.args) fields.push(arg);
+        fields.push(message.id, message.request, message.status);
+        fields.push(number(message.statusIndex), number(message.channelIndex));
+        fields.push(message.files?.json ?? '', message.recipientIndexes.length);
+        for (const key of message.recipientIndexes) fields.push(number(key));
+      }
+      messages += write.messages.length;
       if (write.answer) answers.push(write.answer);
     }
+    const keys = [...this.#sendJobs.commandKeys.flat(), ...indexKeys, ...ownKeys];
+    const args: unknown[] = [this.retentionMs, indexKeys.length, messages, packForLua(fields)];
     for (const { key, value } of answers) {
       keys.push(key);
       args.push(value, this.#idempotencyTtlMs);
     }
-    args[1] = messages;
-    args[2] = answers.length;
     const [failedAt, code] = await (this.#redis as unknown as CreateCommand).relayCreateMessages(
       keys.length,
       keys,
@@ -298,18 +325,24 @@ export class MessageStore {
   }
 
   /**
-   * Appends one new message's keys and arguments for CREATE_MESSAGES_BODY: its send job as BullMQ adds it,
-   * its record (request and initial status; see {@link parseRecord}), attachments and index entries.
+   * One new message as CREATE_MESSAGES_BODY writes it: its send job as BullMQ adds it, its record (request and
+   * initial status; see {@link parseRecord}), attachments and index entries.
    */
-  #messageWrite(message: NewMessage, add: JobAdd, keys: string[], args: unknown[]): void {
+  #messageWrite(message: NewMessage): MessageWrite {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
-    const recipients = new Set(request.to.map((address) => k.byRecipient(addressKey(address))));
-    keys.push(k.record(id), k.byStatus(status), k.byChannel(request.channel), k.files(id), ...recipients);
-    args.push(add.kind, add.args.length, ...add.args);
-    args.push(id, JSON.stringify(request), status, recipients.size);
-    args.push(message.files?.length ? JSON.stringify(message.files) : '');
+    return {
+      id,
+      add: this.#sendJobs.build(id, { messageId: id }, message.delayMs),
+      record: k.record(id),
+      request: JSON.stringify(request),
+      status,
+      statusIndex: k.byStatus(status),
+      channelIndex: k.byChannel(request.channel),
+      recipientIndexes: [...new Set(request.to.map((address) => k.byRecipient(addressKey(address))))],
+      ...(message.files?.length && { files: { key: k.files(id), json: JSON.stringify(message.files) } }),
+    };
   }
 
   /** Appends a change's effects to UPDATE_STATE's keys and arguments (see its layout). */
