@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { type Bench, inLanes } from './context.ts';
 import { BATCH, benchRequest, benchStore, benchText, createMessages } from './lib/messages.ts';
-import { infoField } from './machine.ts';
+import { redisCpuMs } from './machine.ts';
 import { figure } from './results.ts';
 
 /** Requests (or addBulk calls) in flight at once, the same on both sides. */
@@ -56,10 +56,6 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
   };
   const floorStore = benchStore(redis, 'bench-floor');
   const storeBatch = () => createMessages(floorStore.store, BATCH);
-  const redisCpuMs = async () => {
-    const info = await redis.info('cpu');
-    return 1000 * (Number(infoField(info, 'used_cpu_user')) + Number(infoField(info, 'used_cpu_sys')));
-  };
   const ownCpuMs = () => {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1000;
@@ -79,11 +75,11 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
     const side = sides[name];
     const started = performance.now();
     const cpuBefore = side.cpuMs();
-    const redisBefore = await redisCpuMs();
+    const redisBefore = await redisCpuMs(redis);
     await inLanes(perRound, LANES, side.task);
     side.tally.ms += performance.now() - started;
     side.tally.cpuMs += side.cpuMs() - cpuBefore;
-    side.tally.redisCpuMs += (await redisCpuMs()) - redisBefore;
+    side.tally.redisCpuMs += (await redisCpuMs(redis)) - redisBefore;
     await flush();
   }
   await Promise.all([queue.close(), floorStore.queue.close()]);

@@ -4,6 +4,7 @@ import type { BenchChild } from './lib/child.ts';
 import { benchStore, countAccepted, createMessages } from './lib/messages.ts';
 import { pollUntil } from './lib/poll.ts';
 import type { SimProcess } from './lib/services.ts';
+import { redisCpuMs } from './machine.ts';
 import { figure } from './results.ts';
 
 const LATENCY_MS = 100;
@@ -14,6 +15,8 @@ interface RunResult {
   readonly ms: number;
   /** The worker's CPU time over the same span. */
   readonly cpuMs: number;
+  /** Redis's CPU time over the same span. */
+  readonly redisCpuMs: number;
 }
 
 interface SimCounters {
@@ -36,14 +39,16 @@ async function timedRun(redis: Redis, count: number, worker: BenchChild): Promis
   await createMessages(store, count);
   const started = performance.now();
   const cpuBefore = worker.cpuMs();
+  const redisBefore = await redisCpuMs(redis);
   await queue.resume();
   const done = await pollUntil(() => countAccepted(redis, store), before + count, {
     what: 'B3 messages accepted',
     stallMs: 30_000,
   });
   const cpuMs = worker.cpuMs() - cpuBefore;
+  const redisMs = (await redisCpuMs(redis)) - redisBefore;
   await queue.close();
-  return { ms: done - started, cpuMs };
+  return { ms: done - started, cpuMs, redisCpuMs: redisMs };
 }
 
 /** One side's measured rounds, added up. */
@@ -51,12 +56,14 @@ interface Tally {
   messages: number;
   ms: number;
   cpuMs: number;
+  redisCpuMs: number;
 }
 
-const add = (tally: Tally, messages: number, ms: number, cpuMs: number) => {
+const add = (tally: Tally, messages: number, ms: number, cpuMs: number, redisMs = 0) => {
   tally.messages += messages;
   tally.ms += ms;
   tally.cpuMs += cpuMs;
+  tally.redisCpuMs += redisMs;
 };
 
 /** The bare client loop's answer to one `run` line. */
@@ -101,15 +108,15 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
   await sim.control('POST', '/_sim/reset');
   await timedRun(redis, warmup, worker);
   await loopRound('warm', warmup);
-  const relay: Tally = { messages: 0, ms: 0, cpuMs: 0 };
-  const bare: Tally = { messages: 0, ms: 0, cpuMs: 0 };
+  const relay: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
+  const bare: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
   let duplicates = 0;
   let bareRefused = 0;
   for (const side of ['relay', 'loop', 'loop', 'relay'] as const) {
     await sim.control('POST', '/_sim/reset');
     if (side === 'relay') {
       const run = await timedRun(redis, half, worker);
-      add(relay, half, run.ms, run.cpuMs);
+      add(relay, half, run.ms, run.cpuMs, run.redisCpuMs);
       duplicates += ((await sim.control('GET', '/_sim/stats')) as SimCounters).duplicates;
     } else {
       const round = await loopRound(`r${bare.messages}`, half);
@@ -143,7 +150,8 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
       note:
         `baseline: bare createEcallClient loop, ${c} in flight; ${relay.messages} messages each in two rounds; ` +
         `CPU per message: worker ${(relay.cpuMs / relay.messages).toFixed(2)} ms, ` +
-        `bare loop ${(bare.cpuMs / bare.messages).toFixed(2)} ms` +
+        `bare loop ${(bare.cpuMs / bare.messages).toFixed(2)} ms; Redis CPU per relayed message ` +
+        `${Math.round((1000 * relay.redisCpuMs) / relay.messages)} µs` +
         (duplicates ? `; ${duplicates} DUPLICATE submissions` : '') +
         (bareRefused ? `; ${bareRefused} bare-loop sends NOT accepted` : ''),
     }),

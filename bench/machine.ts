@@ -17,6 +17,12 @@ export function infoField(info: string, name: string): string | undefined {
   return line?.slice(name.length + 1);
 }
 
+/** CPU time Redis has used since it started (user and system), in ms: differences give a run's share. */
+export async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  return 1000 * (Number(infoField(info, 'used_cpu_user')) + Number(infoField(info, 'used_cpu_sys')));
+}
+
 /** Describes this machine and the Redis server the run uses. */
 export async function describeMachine(redis: Redis): Promise<Machine> {
   const cpuList = cpus();

@@ -140,7 +140,7 @@ redis.call('HSET', KEYS[1], 'state', ARGV[2], 'v', nv)
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 if KEYS[3] ~= KEYS[4] then
   redis.call('ZREM', KEYS[3], ARGV[3])
-  redis.call('ZADD', KEYS[4], 0, ARGV[3])
+  redis.call('ZADD', KEYS[4], '0', ARGV[3])
 end
 for i = 8, 7 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
