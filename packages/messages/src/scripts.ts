@@ -100,14 +100,16 @@ end
  * Compare-and-set of a message's mutable state: applies only when the version is still the one the caller
  * read, moves the id between status indexes, appends history events (for a record at version 0 the caller
  * passes its implied 'created' event first) and host events (the webhook outbox, so that an event exists exactly
- * when its state change does) and refreshes the retention. With the change, in the same atomic step, its
+ * when its state change does) and refreshes the retention of the record, its history and its attachments. With
+ * the change, in the same atomic step, its
  * effects (`StateChange.effects`): BullMQ jobs added as BullMQ adds them (`bullmqAddFunctions`, included before
  * this body), a per-minute count, and the account pause lifted. Jobs are added before anything is written, so a
  * job BullMQ refuses leaves the record as it was.
- * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set; then the
- *       effects' keys: the account pause when lifted, the series when counted, each job's BullMQ keys.
+ * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set; the
+ *       attachments when the message has some; then the effects' keys: the account pause when lifted, the series
+ *       when counted, each job's BullMQ keys.
  * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n, host event count m,
- *       n history events (JSON), m host events (JSON); then the effects: lift the pause ('1' or '0'), series
+ *       attachments ('1' or '0'), n history events (JSON), m host events (JSON); then the effects: lift the pause ('1' or '0'), series
  *       minute ('' for no count), duration ms ('' for none), series lifetime ms, job count, and per job: add
  *       command (1-based), key count, argument count, its arguments.
  * Returns {new version, first outbox seq or 0, lifted pause JSON or 0}; {0} when the record is gone, {-1} on a
@@ -118,8 +120,10 @@ local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return {0} end
 if v ~= ARGV[1] then return {-1} end
 local n, m = tonumber(ARGV[6]), tonumber(ARGV[7])
-local e = 8 + n + m
+local e = 9 + n + m
 local k = 7
+local filesKey
+if ARGV[8] == '1' then filesKey = KEYS[k]; k = k + 1 end
 local liftPause, minute = ARGV[e] == '1', ARGV[e + 1]
 local pauseKey, seriesKey
 if liftPause then pauseKey = KEYS[k]; k = k + 1 end
@@ -142,10 +146,11 @@ if KEYS[3] ~= KEYS[4] then
   redis.call('ZREM', KEYS[3], ARGV[3])
   redis.call('ZADD', KEYS[4], '0', ARGV[3])
 end
-for i = 8, 7 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+for i = 9, 8 + n do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
+if filesKey then redis.call('PEXPIRE', filesKey, ARGV[4]) end
 local first = 0
-for i = 8 + n, 7 + n + m do
+for i = 9 + n, 8 + n + m do
   local seq = redis.call('HINCRBY', KEYS[1], 'evseq', 1)
   if first == 0 then first = seq end
   redis.call('HSET', KEYS[5], seq, ARGV[i])

@@ -201,6 +201,18 @@ describe('MessageStore', () => {
     expect(await redis.hget(store.keys.record(id), 'req')).not.toContain(files[0]?.contentBase64);
   });
 
+  it("renews a fax's attachments with every change, as long as the message lives", async () => {
+    const id = createJobId();
+    const files = [{ fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') }];
+    const request = { ...smsRequest(), channel: 'fax' as const, files: [{ fileName: 'a.pdf', size: 8 }] };
+    await store.create([{ id, request, files }]);
+    // As if created almost a retention ago: the send is retried late, and the change must keep what it sends.
+    await redis.pexpire(store.keys.files(id), 1_000);
+    await store.update(id, ({ state }) => ({ state: { ...state, status: 'retrying' }, events: [] }));
+    expect(await redis.pttl(store.keys.files(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(await store.files(id)).toEqual(files);
+  });
+
   it('applies concurrent updates one after the other without losing any', async () => {
     const id = createJobId();
     await store.create([{ id, request: smsRequest() }]);

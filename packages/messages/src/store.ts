@@ -475,6 +475,9 @@ export class MessageStore {
         k.outbox(id),
         k.outboxPending,
       ];
+      // Attachments live as long as their message: a fax retried late must still find what it sends.
+      const files = Boolean(record.request.files?.length);
+      if (files) keys.push(k.files(id));
       const args: unknown[] = [
         record.version,
         JSON.stringify(next.state),
@@ -483,6 +486,7 @@ export class MessageStore {
         Date.now(),
         events.length,
         hostEvents.length,
+        files ? '1' : '0',
         ...events.map((event) => JSON.stringify(event)),
         ...hostEvents.map((event) => JSON.stringify(event)),
       ];
