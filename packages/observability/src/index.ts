@@ -1,5 +1,5 @@
 export { liveWorkers, startHeartbeat } from './heartbeat.ts';
-export { type CreateLoggerOptions, createLogger, REDACT_PATHS } from './logger.ts';
+export { type CreateLoggerOptions, createLogger, redactSecrets, SECRET_FIELD } from './logger.ts';
 export {
   type CountableQueue,
   createRelayMetrics,

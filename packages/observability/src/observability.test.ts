@@ -54,6 +54,63 @@ describe('createLogger', () => {
       expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
+
+  it('redacts at any depth and in any spelling, in arrays, errors and bindings, without touching the caller', () => {
+    const { lines, destination } = capture();
+    // A grandchild: every descendant's bindings are searched.
+    const logger = createLogger({ name: 'worker', destination })
+      .child({ requestId: 'r1' })
+      .child({
+        ecall: { AccountPassword: 'bound-pw' },
+      });
+    const failure = Object.assign(new Error('request failed'), {
+      config: { headers: { Authorization: 'Basic deep-auth' }, auth: { password: 'axios-pw' } },
+    });
+    const fields = {
+      a: { b: { c: { password: 'deep-pw' } } },
+      hooks: [{ url: 'https://host.example/hook', callbackSecret: 'array-secret' }],
+      headers: { 'X-Api-Key': 'header-key', 'content-type': 'text/xml' },
+      RELAY_API_KEYS: 'ops:key1',
+      err: failure,
+    };
+    logger.warn(fields, 'call failed');
+    const text = lines.join('');
+    for (const secret of [
+      'bound-pw',
+      'deep-auth',
+      'axios-pw',
+      'deep-pw',
+      'array-secret',
+      'header-key',
+      'key1',
+    ])
+      expect(text).not.toContain(secret);
+    const line = JSON.parse(text);
+    expect(line).toMatchObject({
+      ecall: { AccountPassword: '[redacted]' },
+      a: { b: { c: { password: '[redacted]' } } },
+      hooks: [{ url: 'https://host.example/hook', callbackSecret: '[redacted]' }],
+      headers: { 'X-Api-Key': '[redacted]', 'content-type': 'text/xml' },
+      err: { message: 'request failed', type: 'Error', config: { auth: { password: '[redacted]' } } },
+    });
+    expect(line.err.stack).toContain('request failed');
+    // The caller's objects are copied where a secret was found, never changed.
+    expect(fields.a.b.c.password).toBe('deep-pw');
+    expect(failure.config.headers.Authorization).toBe('Basic deep-auth');
+  });
+
+  it('bounds the search of deep and circular objects', () => {
+    const { lines, destination } = capture();
+    const cyclic: Record<string, unknown> = { secret: 'loop-secret' };
+    cyclic.self = cyclic;
+    let deep: Record<string, unknown> = { password: 'bottom-pw' };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    createLogger({ name: 'api', destination }).info({ cyclic, deep }, 'odd shapes');
+    const text = lines.join('');
+    expect(text).not.toContain('loop-secret');
+    expect(text).not.toContain('bottom-pw');
+    expect(JSON.parse(text).cyclic).toEqual({ secret: '[redacted]', self: '[Circular]' });
+  });
 });
 
 describe('metrics', () => {
