@@ -103,8 +103,9 @@ end
  * when its state change does) and refreshes the retention of the record, its history and its attachments. With
  * the change, in the same atomic step, its
  * effects (`StateChange.effects`): BullMQ jobs added as BullMQ adds them (`bullmqAddFunctions`, included before
- * this body), a per-minute count, and the account pause lifted. Jobs are added before anything is written, so a
- * job BullMQ refuses leaves the record as it was.
+ * this body), a per-minute count, and the account pause lifted. Jobs are added before anything else is written,
+ * so a job BullMQ refuses leaves the record as it was (jobs of the same change added before it stay: BullMQ's add
+ * commands are idempotent by job id, and the worker passes one).
  * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set; the
  *       attachments when the message has some; then the effects' keys: the account pause when lifted, the series
  *       when counted, each job's BullMQ keys.
