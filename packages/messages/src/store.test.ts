@@ -402,6 +402,23 @@ describe('MessageStore', () => {
     expect((await store.list({ status: 'accepted' })).items.map((m) => m.id)).toEqual([id]);
   });
 
+  it('trims the index entries of expired records only, however long ago their message was created', async () => {
+    const longAgo = Date.now() - 40 * 24 * 3600_000;
+    const expired = createJobId(longAgo);
+    const scheduled = createJobId(longAgo + 1);
+    const recent = createJobId();
+    // 1,100 expired messages more, so that the trim walks an index in several chunks.
+    const more = Array.from({ length: 1_100 }, (_, i) => createJobId(longAgo + 2 + i));
+    await store.create([expired, scheduled, recent, ...more].map((id) => ({ id, request: smsRequest() })));
+    // The record of `scheduled` still lives (sent and tracked long after its creation); the others have expired.
+    for (const id of [expired, ...more]) await redis.del(store.keys.record(id));
+    expect(await store.trimIndexes(Date.now() - 30 * 24 * 3600_000)).toBe(3 * 1_101);
+    for (const index of [store.keys.all, store.keys.byStatus('queued'), store.keys.byChannel('sms')]) {
+      expect(await redis.zrange(index, 0, -1)).toEqual([scheduled, recent]);
+    }
+    expect((await store.list()).items.map((item) => item.id)).toEqual([recent, scheduled]);
+  });
+
   it('lists newest first with a cursor, and filters by channel and time', async () => {
     const ids: string[] = [];
     const base = Date.now() - 10_000;

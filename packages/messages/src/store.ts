@@ -155,6 +155,9 @@ export interface AccountPause {
 const DAY = 24 * 3600 * 1000;
 const PENDING_MARKER_MS = 30_000;
 
+/** Index entries checked per round trip by `trimIndexes`. */
+const TRIM_CHUNK = 500;
+
 /** Messages in one create script call, at most: a few thousand keep Redis busy for well under a second. */
 const MAX_MESSAGES_PER_CALL = 1_000;
 /**
@@ -563,14 +566,33 @@ export class MessageStore {
     return last ? { items, nextCursor: last.id } : { items };
   }
 
-  /** Drops index entries of messages created before `beforeMs` (their records have expired by then). */
-  async trimIndexes(beforeMs: number): Promise<void> {
+  /**
+   * Drops the status, channel and all-messages index entries of messages whose record has expired, and
+   * resolves to how many it dropped. A record lives `retentionMs` after its last change, which can come long
+   * after its creation (a message scheduled weeks ahead, then tracked for days), so entries of messages created
+   * before `beforeMs` are only candidates: each is dropped once its record is gone, and kept while it lives.
+   */
+  async trimIndexes(beforeMs: number): Promise<number> {
     const bound = `(${jobIdLowerBound(beforeMs)}`;
     const k = this.keys;
     const indexes = [k.all, ...MESSAGE_STATUSES.map(k.byStatus), ...CHANNELS.map(k.byChannel)];
-    const pipeline = this.#redis.pipeline();
-    for (const index of indexes) pipeline.zremrangebylex(index, '-', bound);
-    await pipeline.exec();
+    let dropped = 0;
+    for (const index of indexes) {
+      let min = '-';
+      for (;;) {
+        const ids = await this.#redis.zrange(index, min, bound, 'BYLEX', 'LIMIT', 0, TRIM_CHUNK);
+        if (ids.length === 0) break;
+        const pipeline = this.#redis.pipeline();
+        for (const id of ids) pipeline.exists(k.record(id));
+        const rows = (await pipeline.exec()) ?? [];
+        // An id is never reused, so a record found gone stays gone: removing its entry cannot race a create.
+        const gone = ids.filter((_, i) => rows[i]?.[1] === 0);
+        if (gone.length > 0) dropped += await this.#redis.zrem(index, ...gone);
+        if (ids.length < TRIM_CHUNK) break;
+        min = `(${ids[ids.length - 1]}`;
+      }
+    }
+    return dropped;
   }
 
   /**
