@@ -53,6 +53,41 @@ export function bullmqAddFunctions(): string {
 }
 
 /**
+ * Lua defining BULLMQ_RESUME(KEYS): BullMQ's own `pause` command as a function, run to resume a queue, its source
+ * unchanged, with the keys {@link resumeKeys} gives; so that a script can resume the send queue atomically with
+ * other writes (lifting an account pause).
+ */
+export function bullmqResumeFunction(): string {
+  return `local BULLMQ_RESUME = function(KEYS)\nlocal ARGV = {'resumed'}\n${pauseScript().content}\nend`;
+}
+
+/**
+ * The keys BullMQ's `pause` command takes to resume `queue`, as BullMQ builds them (`Scripts#pauseArgs`).
+ *
+ * @throws Error when BullMQ would resume with other arguments than {@link bullmqResumeFunction} passes.
+ */
+export function resumeKeys(queue: Queue): readonly string[] {
+  const { keys } = pauseScript();
+  // Protected in BullMQ's types, like the `addJob` the builder uses: the very arguments `queue.resume()` sends.
+  const scripts = queue.scripts as unknown as { pauseArgs(pause: boolean): readonly unknown[] };
+  const built = scripts.pauseArgs(false);
+  if (built.length !== keys + 1 || built[keys] !== 'resumed') {
+    throw new Error(
+      "BullMQ's pause command takes other arguments than the update script passes to resume a queue",
+    );
+  }
+  return built.slice(0, keys) as string[];
+}
+
+function pauseScript(): BullmqScript {
+  const found = bullmqScripts.pause;
+  if (!found || typeof found.content !== 'string' || found.content.startsWith('#!')) {
+    throw new Error("BullMQ's pause script was not found in a form the update script can include");
+  }
+  return found;
+}
+
+/**
  * {@link bullmqAddFunctions}, then BULLMQ_KEYS[kind] = { first KEYS index, key count } of that command's keys,
  * for a script that is given each command's keys once per call, from `keysStart` on; FIRST_OWN_KEY is the first
  * KEYS index after them.

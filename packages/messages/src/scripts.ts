@@ -103,12 +103,13 @@ end
  * when its state change does) and refreshes the retention of the record, its history and its attachments. With
  * the change, in the same atomic step, its
  * effects (`StateChange.effects`): BullMQ jobs added as BullMQ adds them (`bullmqAddFunctions`, included before
- * this body), a per-minute count, and the account pause lifted. Jobs are added before anything else is written,
+ * this body), a per-minute count, and the account pause lifted with the send queue resumed (BullMQ's own
+ * resume, `bullmqResumeFunction`), so that no crash can leave the queue paused without a pause to lift. Jobs are added before anything else is written,
  * so a job BullMQ refuses leaves the record as it was (jobs of the same change added before it stay: BullMQ's add
  * commands are idempotent by job id, and the worker passes one).
  * KEYS: record, history, old status index, new status index, outbox hash, pending-outbox sorted set; the
- *       attachments when the message has some; then the effects' keys: the account pause when lifted, the series
- *       when counted, each job's BullMQ keys.
+ *       attachments when the message has some; then the effects' keys: the account pause and BullMQ's keys to
+ *       resume the send queue when lifted, the series when counted, each job's BullMQ keys.
  * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n, host event count m,
  *       attachments ('1' or '0'), n history events (JSON), m host events (JSON); then the effects: lift the pause ('1' or '0'), series
  *       minute ('' for no count), duration ms ('' for none), series lifetime ms, job count, and per job: add
@@ -126,8 +127,12 @@ local k = 7
 local filesKey
 if ARGV[8] == '1' then filesKey = KEYS[k]; k = k + 1 end
 local liftPause, minute = ARGV[e] == '1', ARGV[e + 1]
-local pauseKey, seriesKey
-if liftPause then pauseKey = KEYS[k]; k = k + 1 end
+local pauseKey, seriesKey, resumeKeys
+if liftPause then
+  pauseKey, resumeKeys = KEYS[k], {}
+  for i = 1, BULLMQ_RESUME_KEYS do resumeKeys[i] = KEYS[k + i] end
+  k = k + 1 + BULLMQ_RESUME_KEYS
+end
 if minute ~= '' then seriesKey = KEYS[k]; k = k + 1 end
 local a = e + 5
 for j = 1, tonumber(ARGV[e + 4]) do
@@ -162,14 +167,20 @@ if seriesKey then countSeries(seriesKey, minute, ARGV[e + 2], ARGV[e + 3]) end
 local lifted = 0
 if pauseKey then
   lifted = redis.call('GET', pauseKey) or 0
-  if lifted ~= 0 then redis.call('DEL', pauseKey) end
+  if lifted ~= 0 then
+    redis.call('DEL', pauseKey)
+    BULLMQ_RESUME(resumeKeys)
+  end
 end
 return {nv, first, lifted}
 `;
 
-/** UPDATE_STATE's Lua after BullMQ's add functions: see UPDATE_STATE_BODY. */
-export const UPDATE_STATE = (bullmqAddFunctions: string) =>
-  `${bullmqAddFunctions}\n${COUNT_SERIES_FUNCTION}\n${UPDATE_STATE_BODY}`;
+/**
+ * UPDATE_STATE's Lua after BullMQ's add and resume functions (and the resume command's key count): see
+ * UPDATE_STATE_BODY.
+ */
+export const UPDATE_STATE = (bullmqFunctions: string, resumeKeyCount: number) =>
+  `${bullmqFunctions}\nlocal BULLMQ_RESUME_KEYS = ${resumeKeyCount}\n${COUNT_SERIES_FUNCTION}\n${UPDATE_STATE_BODY}`;
 
 /**
  * Claims an idempotency key: stores the pending marker when the key is free (returns nil), otherwise returns

@@ -346,6 +346,7 @@ describe('MessageStore', () => {
     expect(tries).toBe(2);
     expect(await trackQueue.getJob(id)).toBeUndefined();
     expect(await store.accountPause()).toEqual(pause);
+    expect(await queue.isPaused()).toBe(true);
     // Counted over two minutes, in case the test crosses into the next one.
     const counted = async () =>
       (await store.series('accepted', 2)).reduce((sum, { count }) => sum + count, 0);
@@ -354,6 +355,9 @@ describe('MessageStore', () => {
     const accepted = await store.update(id, accept);
     expect(accepted).toMatchObject({ version: 2, liftedPause: pause, state: { status: 'accepted' } });
     expect(await store.accountPause()).toBeUndefined();
+    // The send queue was resumed in the same step, as `queue.resume()` does it: its waiting job is in `wait` again.
+    expect(await queue.isPaused()).toBe(false);
+    expect(await redis.lrange(`${prefix}-bull:${QUEUE_NAMES.send}:wait`, 0, -1)).toEqual([id]);
     expect(await trackQueue.getJobState(id)).toBe('delayed');
     expect((await trackQueue.getJob(id))?.opts).toMatchObject({ delay: 60_000, removeOnComplete: true });
     expect(await counted()).toBe(1);

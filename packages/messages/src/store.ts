@@ -1,7 +1,14 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
-import { bullmqAddFunctions, bullmqAddPrelude, type JobAdd, JobAddBuilder } from './bullmq-add.ts';
+import {
+  bullmqAddFunctions,
+  bullmqAddPrelude,
+  bullmqResumeFunction,
+  type JobAdd,
+  JobAddBuilder,
+  resumeKeys,
+} from './bullmq-add.ts';
 import { type DeliveryAttempt, readDeliveries } from './deliveries.ts';
 import { GroupCommit } from './group-commit.ts';
 import { jobIdLowerBound } from './job-id.ts';
@@ -92,14 +99,20 @@ export interface ChangeEffects {
   readonly jobs?: readonly JobAdd[];
   /** One occurrence to count in a per-minute series (see {@link MessageStore.count}). */
   readonly count?: { readonly name: string; readonly durationMs?: number };
-  /** Lift the account pause, if there is one: the record written then holds it in `liftedPause`. */
+  /**
+   * Lift the account pause, if there is one, and resume the send queue with it: the record written then holds the
+   * pause in `liftedPause`.
+   */
   readonly liftPause?: boolean;
 }
 
 /** A record as written by {@link MessageStore.update}, with the outbox sequence numbers it added. */
 export type UpdatedRecord = Omit<MessageRecord, 'history'> & {
   readonly outboxSeqs?: readonly number[];
-  /** The account pause this change lifted (`ChangeEffects.liftPause`); resume sending with `resumeSending`. */
+  /**
+   * The account pause this change lifted (`ChangeEffects.liftPause`; the send queue was resumed with it): release
+   * the messages held for it with `releaseHeld`.
+   */
   readonly liftedPause?: AccountPause;
 };
 
@@ -212,6 +225,8 @@ export class MessageStore {
   readonly #idempotencyTtlMs: number;
   readonly #commits: GroupCommit<CreateWrite>;
   readonly #sendJobs: JobAddBuilder<SendJobData>;
+  /** BullMQ's keys to resume the send queue, for a change that lifts the account pause. */
+  readonly #resumeKeys: readonly string[];
   readonly #hostEventsWanted: (request: MessageRequest) => boolean;
 
   constructor(options: MessageStoreOptions) {
@@ -222,8 +237,12 @@ export class MessageStore {
     this.#queue = options.sendQueue;
     this.#hostEventsWanted = options.hostEventsWanted ?? (() => true);
     this.#sendJobs = new JobAddBuilder(this.#queue, 'send', SEND_JOB_OPTIONS);
+    this.#resumeKeys = resumeKeys(this.#queue);
     if (!('relayUpdateState' in this.#redis)) {
-      updateScript ??= UPDATE_STATE(bullmqAddFunctions());
+      updateScript ??= UPDATE_STATE(
+        `${bullmqAddFunctions()}\n${bullmqResumeFunction()}`,
+        this.#resumeKeys.length,
+      );
       this.#redis.defineCommand('relayUpdateState', { lua: updateScript });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
       this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
@@ -351,7 +370,7 @@ export class MessageStore {
   /** Appends a change's effects to UPDATE_STATE's keys and arguments (see its layout). */
   #effectsWrite(effects: ChangeEffects | undefined, keys: string[], args: unknown[]): void {
     const { jobs = [], count, liftPause = false } = effects ?? {};
-    if (liftPause) keys.push(this.keys.accountPause);
+    if (liftPause) keys.push(this.keys.accountPause, ...this.#resumeKeys);
     if (count) keys.push(this.keys.series(count.name));
     args.push(
       liftPause ? '1' : '0',
@@ -644,18 +663,16 @@ export class MessageStore {
   async resumeAccount(): Promise<AccountPause | undefined> {
     const pause = await this.accountPause();
     await this.#redis.del(this.keys.accountPause);
-    await this.resumeSending();
+    await this.#queue.resume();
+    await this.releaseHeld();
     return pause;
   }
 
-  /** What {@link resumeAccount} does once the pause record is gone (a change lifted it: `liftPause`). */
-  async resumeSending(): Promise<void> {
-    await this.#queue.resume();
-    await this.#releaseHeld();
-  }
-
-  /** Moves the delayed send job of every `paused` message to the waiting list. */
-  async #releaseHeld(): Promise<void> {
+  /**
+   * Moves the delayed send job of every `paused` message to the waiting list, so that the messages held for a
+   * pause go at once instead of at the probe time, minutes later. Safe to call at any time.
+   */
+  async releaseHeld(): Promise<void> {
     let cursor = '0';
     do {
       // ZSCAN returns every member present from start to end, however many leave the index meanwhile.

@@ -261,7 +261,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       record,
     );
     if (accepted?.liftedPause) {
-      await store.resumeSending();
+      await store.releaseHeld();
       logger.warn(
         { messageId: id, pausedSince: accepted.liftedPause.since },
         'eCall accepts the account again: sending resumed',
