@@ -32,7 +32,7 @@ describe('MessageStore', () => {
     redis.disconnect();
   });
 
-  it('writes the record, its history, its indexes and its send job together', async () => {
+  it('writes the record, its indexes and its send job together', async () => {
     const id = createJobId();
     await store.create([{ id, request: smsRequest() }]);
     const record = await store.get(id);
