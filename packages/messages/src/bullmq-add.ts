@@ -31,10 +31,11 @@ const bullmqScripts = createRequire(import.meta.url)('bullmq/dist/cjs/scripts/in
   BullmqScript | undefined
 >;
 
-function script(name: AddCommand): BullmqScript {
+/** One of BullMQ's commands as its connection defines it, in a form a relay script can include as a function. */
+function script(name: AddCommand | 'pause'): BullmqScript {
   const found = bullmqScripts[name];
   if (!found || typeof found.content !== 'string' || found.content.startsWith('#!')) {
-    throw new Error(`BullMQ's ${name} script was not found in a form the create script can include`);
+    throw new Error(`BullMQ's ${name} script was not found in a form the relay's scripts can include`);
   }
   return found;
 }
@@ -58,7 +59,7 @@ export function bullmqAddFunctions(): string {
  * other writes (lifting an account pause).
  */
 export function bullmqResumeFunction(): string {
-  return `local BULLMQ_RESUME = function(KEYS)\nlocal ARGV = {'resumed'}\n${pauseScript().content}\nend`;
+  return `local BULLMQ_RESUME = function(KEYS)\nlocal ARGV = {'resumed'}\n${script('pause').content}\nend`;
 }
 
 /**
@@ -67,7 +68,7 @@ export function bullmqResumeFunction(): string {
  * @throws Error when BullMQ would resume with other arguments than {@link bullmqResumeFunction} passes.
  */
 export function resumeKeys(queue: Queue): readonly string[] {
-  const { keys } = pauseScript();
+  const { keys } = script('pause');
   // Protected in BullMQ's types, like the `addJob` the builder uses: the very arguments `queue.resume()` sends.
   const scripts = queue.scripts as unknown as { pauseArgs(pause: boolean): readonly unknown[] };
   const built = scripts.pauseArgs(false);
@@ -77,14 +78,6 @@ export function resumeKeys(queue: Queue): readonly string[] {
     );
   }
   return built.slice(0, keys) as string[];
-}
-
-function pauseScript(): BullmqScript {
-  const found = bullmqScripts.pause;
-  if (!found || typeof found.content !== 'string' || found.content.startsWith('#!')) {
-    throw new Error("BullMQ's pause script was not found in a form the update script can include");
-  }
-  return found;
 }
 
 /**

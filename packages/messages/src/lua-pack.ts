@@ -21,11 +21,11 @@ export function packForLua(values: readonly LuaPackable[]): Buffer {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value === 'number') {
-      size += intSize(value);
+      size += headerSize(checkedInt(value), UINT);
     } else {
       const length = typeof value === 'string' ? Buffer.byteLength(value) : bytes(value).length;
       lengths[i] = length;
-      size += strHeaderSize(length) + length;
+      size += headerSize(length, STR) + length;
     }
   }
   const out = Buffer.allocUnsafe(size);
@@ -35,11 +35,11 @@ export function packForLua(values: readonly LuaPackable[]): Buffer {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as LuaPackable;
     if (typeof value === 'number') {
-      at = writeInt(out, at, value);
+      at = writeHeader(out, at, value, UINT);
       continue;
     }
     const length = lengths[i] as number;
-    at = writeStrHeader(out, at, length);
+    at = writeHeader(out, at, length, STR);
     if (typeof value === 'string') out.write(value, at, length, 'utf8');
     else out.set(value, at);
     at += length;
@@ -52,53 +52,48 @@ function bytes(value: unknown): Uint8Array {
   throw new TypeError(`packForLua packs strings, byte arrays and integers, not ${typeof value}`);
 }
 
-function intSize(value: number): number {
+function checkedInt(value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
     throw new TypeError(`packForLua packs integers from 0 to 2^32-1, not ${value}`);
   }
-  return value < 0x80 ? 1 : value < 0x100 ? 2 : value < 0x10000 ? 3 : 5;
+  return value;
 }
 
-function writeInt(out: Buffer, at: number, value: number): number {
-  if (value < 0x80) {
-    out[at] = value;
+/**
+ * A msgpack type whose header carries a number (the integer itself, or a string's length): one byte
+ * (`fixBase | n`) below `fixLimit`, otherwise a code for an 8-, 16- or 32-bit big-endian number that follows.
+ */
+interface Family {
+  readonly fixLimit: number;
+  readonly fixBase: number;
+  readonly codes: readonly [number, number, number];
+}
+/** Non-negative integers: positive fixint, uint 8/16/32. */
+const UINT: Family = { fixLimit: 0x80, fixBase: 0x00, codes: [0xcc, 0xcd, 0xce] };
+/** Strings (and byte arrays, see packForLua): fixstr, str 8/16/32. */
+const STR: Family = { fixLimit: 32, fixBase: 0xa0, codes: [0xd9, 0xda, 0xdb] };
+
+function headerSize(n: number, family: Family): number {
+  return n < family.fixLimit ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
+}
+
+function writeHeader(out: Buffer, at: number, n: number, family: Family): number {
+  const [code8, code16, code32] = family.codes;
+  if (n < family.fixLimit) {
+    out[at] = family.fixBase | n;
     return at + 1;
   }
-  if (value < 0x100) {
-    out[at] = 0xcc;
-    out[at + 1] = value;
+  if (n < 0x100) {
+    out[at] = code8;
+    out[at + 1] = n;
     return at + 2;
   }
-  if (value < 0x10000) {
-    out[at] = 0xcd;
-    out.writeUInt16BE(value, at + 1);
+  if (n < 0x10000) {
+    out[at] = code16;
+    out.writeUInt16BE(n, at + 1);
     return at + 3;
   }
-  out[at] = 0xce;
-  out.writeUInt32BE(value, at + 1);
-  return at + 5;
-}
-
-function strHeaderSize(length: number): number {
-  return length < 32 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5;
-}
-
-function writeStrHeader(out: Buffer, at: number, length: number): number {
-  if (length < 32) {
-    out[at] = 0xa0 | length;
-    return at + 1;
-  }
-  if (length < 0x100) {
-    out[at] = 0xd9;
-    out[at + 1] = length;
-    return at + 2;
-  }
-  if (length < 0x10000) {
-    out[at] = 0xda;
-    out.writeUInt16BE(length, at + 1);
-    return at + 3;
-  }
-  out[at] = 0xdb;
-  out.writeUInt32BE(length, at + 1);
+  out[at] = code32;
+  out.writeUInt32BE(n, at + 1);
   return at + 5;
 }

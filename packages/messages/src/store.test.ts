@@ -7,10 +7,24 @@ import { captureJobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
 import { QUEUE_NAMES, type SendJobData, TRACK_JOB_OPTIONS, type TrackJobData } from './queues.ts';
-import { type IdempotentAnswer, MessageStore, type NewMessage } from './store.ts';
+import { type IdempotentAnswer, MessageStore, type MessageStoreOptions, type NewMessage } from './store.ts';
 
 function smsRequest(to: string[] = ['0041791234567'], text = 'hello'): MessageRequest {
   return { channel: 'sms', to, text, createdAt: new Date().toISOString() };
+}
+
+/** A store of its own on the test Redis under a fresh prefix, with its send queue; `close` deletes its keys. */
+function isolatedStore(name: string, options: Partial<MessageStoreOptions> = {}) {
+  const prefix = uniquePrefix(name);
+  const redis = connectRedis();
+  const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
+  const store = new MessageStore({ redis, sendQueue: queue, prefix, ...options });
+  const close = async () => {
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  };
+  return { prefix, redis, queue, store, close };
 }
 
 describe('MessageStore', () => {
@@ -499,10 +513,7 @@ describe('MessageStore', () => {
 
 describe('MessageStore.create when part of the transaction fails', () => {
   it('leaves nothing behind', async () => {
-    const prefix = uniquePrefix('store-fail');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { redis, queue, store, close } = isolatedStore('store-fail');
     const id = createJobId();
     // A key of the wrong type makes one command of the MULTI fail at run time.
     await redis.set(store.keys.byChannel('sms'), 'not a sorted set');
@@ -514,18 +525,13 @@ describe('MessageStore.create when part of the transaction fails', () => {
     expect(await store.get(id)).toBeUndefined();
     expect(await queue.getJob(id)).toBeUndefined();
     expect(await redis.zscore(store.keys.all, id)).toBeNull();
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });
 
 describe('MessageStore.create when a group fails after writing attachments', () => {
   it('leaves nothing of any caller behind', async () => {
-    const prefix = uniquePrefix('store-fail-group');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { redis, queue, store, close } = isolatedStore('store-fail-group');
     // The last index written fails, after every record, attachment and job of the group.
     await redis.set(store.keys.byRecipient(addressKey('0799999999')), 'not a sorted set');
     const files = [{ fileName: 'a.pdf', contentBase64: 'JVBERi0=' }];
@@ -548,18 +554,13 @@ describe('MessageStore.create when a group fails after writing attachments', () 
     expect(await redis.zcard(store.keys.all)).toBe(0);
     expect(await redis.zcard(store.keys.byRecipient(addressKey('0791111111')))).toBe(0);
     expect(await store.claimIdempotency('ops', 'k', 'fp')).toEqual({ kind: 'new' });
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });
 
 describe('MessageStore host-event outbox', () => {
   it('numbers host events per message in the same step as the state change', async () => {
-    const prefix = uniquePrefix('outbox');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { redis, store, close } = isolatedStore('outbox');
     const id = createJobId();
     await store.create([{ id, request: smsRequest() }]);
     const occurredAt = new Date().toISOString();
@@ -581,19 +582,11 @@ describe('MessageStore host-event outbox', () => {
     const outbox = await redis.hgetall(store.keys.outbox(id));
     expect(JSON.parse(outbox['3'] ?? '{}')).toMatchObject({ type: 'recipient.delivered' });
     expect(await redis.zrange(store.keys.outboxPending, 0, -1)).toEqual([`${id}:1`, `${id}:2`, `${id}:3`]);
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 
   it('writes no host events for a message they have nowhere to go, and still applies the change', async () => {
-    const prefix = uniquePrefix('outbox-none');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({
-      redis,
-      sendQueue: queue,
-      prefix,
+    const { redis, store, close } = isolatedStore('outbox-none', {
       hostEventsWanted: (request) => Boolean(request.callbackUrl),
     });
     const [silent, addressed] = [createJobId(), createJobId()];
@@ -614,18 +607,13 @@ describe('MessageStore host-event outbox', () => {
     const record = await store.get(silent);
     expect(record?.state.status).toBe('accepted');
     expect(record?.history.map((event) => event.type)).toEqual(['created', 'accepted']);
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });
 
 describe('MessageStore search and series', () => {
   it('finds messages by recipient in any number format, combined with other filters', async () => {
-    const prefix = uniquePrefix('search');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { store, close } = isolatedStore('search');
     const a = createJobId();
     const b = createJobId();
     await store.create([{ id: a, request: smsRequest(['+41 79 123 45 67']) }]);
@@ -636,16 +624,11 @@ describe('MessageStore search and series', () => {
     expect(
       (await store.list({ recipient: '0041791234567', status: 'accepted' })).items.map((m) => m.id),
     ).toEqual([a]);
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 
   it('keeps per-minute counts and mean durations for the last hour', async () => {
-    const prefix = uniquePrefix('series');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { redis, store, close } = isolatedStore('series');
     const now = Date.UTC(2026, 10, 23, 10, 30, 30);
     await store.count('accepted', 100, now);
     await store.count('accepted', 300, now);
@@ -658,18 +641,13 @@ describe('MessageStore search and series', () => {
     expect(series[59]).toEqual({ minute: '2026-11-23T10:30:00.000Z', count: 2, meanMs: 200 });
     expect(series[58]).toMatchObject({ count: 1, meanMs: 50 });
     expect(series[0]).toMatchObject({ count: 0, meanMs: null });
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });
 
 describe('MessageStore.update from a record the caller holds', () => {
   it('does not trust a no-op decided on a stale record', async () => {
-    const prefix = uniquePrefix('held');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix: `${prefix}-bull` });
-    const store = new MessageStore({ redis, sendQueue: queue, prefix });
+    const { store, close } = isolatedStore('held');
     const id = createJobId();
     await store.create([{ id, request: smsRequest() }]);
     const stale = await store.read(id);
@@ -683,8 +661,6 @@ describe('MessageStore.update from a record the caller holds', () => {
     );
     // ...but the decision is taken again on the current record, which is retrying.
     expect(after?.state.status).toBe('accepted');
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });

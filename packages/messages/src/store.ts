@@ -119,6 +119,15 @@ export type UpdatedRecord = Omit<MessageRecord, 'history'> & {
 /** How long a per-minute series lives after its last count. */
 const SERIES_TTL_MS = 2 * 3600_000;
 
+/** A count's arguments to `countSeries` (COUNT_SERIES and UPDATE_STATE): minute, duration ms or '', lifetime. */
+function seriesArgs(durationMs: number | undefined, at: number): (string | number)[] {
+  return [
+    `${Math.floor(at / 60_000)}`,
+    durationMs === undefined ? '' : Math.round(durationMs),
+    SERIES_TTL_MS,
+  ];
+}
+
 /** Filters of {@link MessageStore.list}. */
 export interface ListFilter {
   readonly status?: MessageStatus;
@@ -264,9 +273,10 @@ export class MessageStore {
 
   /**
    * Stores messages (request and initial status; their state and 'created' event are implied until the first
-   * update), their index entries and attachment bodies, adds one send job each (job id = message id) and records the idempotent answer, all in one script: either everything is written or the call
-   * throws, so an acknowledged message always has its job and a failed call leaves nothing behind. Creates asked
-   * for in the same event-loop turn share one script call (see {@link GroupCommit}).
+   * update), their index entries and attachment bodies, adds one send job each (job id = message id) and records
+   * the idempotent answer, all in one script: either everything is written or the call throws, so an
+   * acknowledged message always has its job and a failed call leaves nothing behind. Creates asked for in the
+   * same event-loop turn share one script call (see {@link GroupCommit}).
    *
    * @throws Error when Redis does not answer or refuses any part of the script.
    */
@@ -372,13 +382,8 @@ export class MessageStore {
     const { jobs = [], count, liftPause = false } = effects ?? {};
     if (liftPause) keys.push(this.keys.accountPause, ...this.#resumeKeys);
     if (count) keys.push(this.keys.series(count.name));
-    args.push(
-      liftPause ? '1' : '0',
-      count ? `${Math.floor(Date.now() / 60_000)}` : '',
-      count?.durationMs === undefined ? '' : Math.round(count.durationMs),
-      SERIES_TTL_MS,
-      jobs.length,
-    );
+    args.push(liftPause ? '1' : '0', ...(count ? seriesArgs(count.durationMs, Date.now()) : ['', '', '']));
+    args.push(jobs.length);
     for (const job of jobs) {
       keys.push(...job.keys);
       args.push(job.kind, job.keys.length, job.args.length, ...job.args);
@@ -699,13 +704,7 @@ export class MessageStore {
    * dashboard can draw throughput and latency over the last hour without a metrics system.
    */
   async count(name: string, durationMs?: number, at: number = Date.now()): Promise<void> {
-    const minute = Math.floor(at / 60_000);
-    await this.#command('relayCountSeries', [
-      this.keys.series(name),
-      `${minute}`,
-      durationMs === undefined ? '' : Math.round(durationMs),
-      SERIES_TTL_MS,
-    ]);
+    await this.#command('relayCountSeries', [this.keys.series(name), ...seriesArgs(durationMs, at)]);
   }
 
   /** The last `minutes` of a series, oldest first: count and mean duration per minute. */
