@@ -427,14 +427,42 @@ describe('MessageStore', () => {
     const recent = createJobId();
     // 1,100 expired messages more, so that the trim walks an index in several chunks.
     const more = Array.from({ length: 1_100 }, (_, i) => createJobId(longAgo + 2 + i));
+    // `alone` went to a number that got nothing since: once its record is gone, so is that number's index.
+    const alone = createJobId(longAgo + 1_200);
     await store.create([expired, scheduled, recent, ...more].map((id) => ({ id, request: smsRequest() })));
+    await store.create([{ id: alone, request: smsRequest(['0041795550000']) }]);
+    const aloneIndex = store.keys.byRecipient(addressKey('0041795550000'));
+    expect(await redis.zrange(aloneIndex, 0, -1)).toEqual([alone]);
     // The record of `scheduled` still lives (sent and tracked long after its creation); the others have expired.
-    for (const id of [expired, ...more]) await redis.del(store.keys.record(id));
-    expect(await store.trimIndexes(Date.now() - 30 * 24 * 3600_000)).toBe(3 * 1_101);
-    for (const index of [store.keys.all, store.keys.byStatus('queued'), store.keys.byChannel('sms')]) {
+    for (const id of [expired, alone, ...more]) await redis.del(store.keys.record(id));
+    // The all-messages, status and channel indexes drop 1,102 entries each, the two recipient indexes 1,101 and 1.
+    expect(await store.trimIndexes(Date.now() - 30 * 24 * 3600_000)).toBe(3 * 1_102 + 1_101 + 1);
+    const shared = store.keys.byRecipient(addressKey('0041791234567'));
+    for (const index of [
+      store.keys.all,
+      store.keys.byStatus('queued'),
+      store.keys.byChannel('sms'),
+      shared,
+    ]) {
       expect(await redis.zrange(index, 0, -1)).toEqual([scheduled, recent]);
     }
+    expect(await redis.exists(aloneIndex)).toBe(0);
     expect((await store.list()).items.map((item) => item.id)).toEqual([recent, scheduled]);
+    expect((await store.list({ recipient: '0041791234567' })).items.map((item) => item.id)).toEqual([
+      recent,
+      scheduled,
+    ]);
+  });
+
+  it("trims no other store's recipient index, whatever characters its own prefix holds", async () => {
+    // Unescaped, the SCAN pattern of prefix `<p>?` would also match the keys of prefix `<p>x`.
+    const other = new MessageStore({ redis, sendQueue: queue, prefix: `${prefix}x` });
+    const globbing = new MessageStore({ redis, sendQueue: queue, prefix: `${prefix}?` });
+    const old = createJobId(Date.now() - 40 * 24 * 3600_000);
+    await other.create([{ id: old, request: smsRequest(['0041795550001']) }]);
+    await redis.del(other.keys.record(old));
+    expect(await globbing.trimIndexes(Date.now())).toBe(0);
+    expect(await redis.zrange(other.keys.byRecipient(addressKey('0041795550001')), 0, -1)).toEqual([old]);
   });
 
   it('lists newest first with a cursor, and filters by channel and time', async () => {

@@ -591,30 +591,53 @@ export class MessageStore {
   }
 
   /**
-   * Drops the status, channel and all-messages index entries of messages whose record has expired, and
-   * resolves to how many it dropped. A record lives `retentionMs` after its last change, which can come long
+   * Drops the index entries (all messages, status, channel and recipient) of messages whose record has expired,
+   * and resolves to how many it dropped. A record lives `retentionMs` after its last change, which can come long
    * after its creation (a message scheduled weeks ahead, then tracked for days), so entries of messages created
    * before `beforeMs` are only candidates: each is dropped once its record is gone, and kept while it lives.
+   * A recipient's index lives as long as its newest message, so the index of a number that gets a message every
+   * day would otherwise keep every id it ever had: they are found with SCAN, a few hundred keys per round trip.
    */
   async trimIndexes(beforeMs: number): Promise<number> {
     const bound = `(${jobIdLowerBound(beforeMs)}`;
     const k = this.keys;
-    const indexes = [k.all, ...MESSAGE_STATUSES.map(k.byStatus), ...CHANNELS.map(k.byChannel)];
     let dropped = 0;
-    for (const index of indexes) {
-      let min = '-';
-      for (;;) {
-        const ids = await this.#redis.zrange(index, min, bound, 'BYLEX', 'LIMIT', 0, TRIM_CHUNK);
-        if (ids.length === 0) break;
-        const pipeline = this.#redis.pipeline();
-        for (const id of ids) pipeline.exists(k.record(id));
-        const rows = (await pipeline.exec()) ?? [];
-        // An id is never reused, so a record found gone stays gone: removing its entry cannot race a create.
-        const gone = ids.filter((_, i) => rows[i]?.[1] === 0);
-        if (gone.length > 0) dropped += await this.#redis.zrem(index, ...gone);
-        if (ids.length < TRIM_CHUNK) break;
-        min = `(${ids[ids.length - 1]}`;
-      }
+    for (const index of [k.all, ...MESSAGE_STATUSES.map(k.byStatus), ...CHANNELS.map(k.byChannel)]) {
+      dropped += await this.#trimIndex(index, bound);
+    }
+    const match = `${globEscape(k.byRecipient(''))}*`;
+    let cursor = '0';
+    do {
+      const [next, indexes] = await this.#redis.scan(
+        cursor,
+        'MATCH',
+        match,
+        'COUNT',
+        TRIM_CHUNK,
+        'TYPE',
+        'zset',
+      );
+      for (const index of indexes) dropped += await this.#trimIndex(index, bound);
+      cursor = next;
+    } while (cursor !== '0');
+    return dropped;
+  }
+
+  /** Drops the entries of `index` below `bound` (an exclusive BYLEX bound) whose record is gone. */
+  async #trimIndex(index: string, bound: string): Promise<number> {
+    let dropped = 0;
+    let min = '-';
+    for (;;) {
+      const ids = await this.#redis.zrange(index, min, bound, 'BYLEX', 'LIMIT', 0, TRIM_CHUNK);
+      if (ids.length === 0) break;
+      const pipeline = this.#redis.pipeline();
+      for (const id of ids) pipeline.exists(this.keys.record(id));
+      const rows = (await pipeline.exec()) ?? [];
+      // An id is never reused, so a record found gone stays gone: removing its entry cannot race a create.
+      const gone = ids.filter((_, i) => rows[i]?.[1] === 0);
+      if (gone.length > 0) dropped += await this.#redis.zrem(index, ...gone);
+      if (ids.length < TRIM_CHUNK) break;
+      min = `(${ids[ids.length - 1]}`;
     }
     return dropped;
   }
@@ -738,6 +761,11 @@ export class MessageStore {
 /** BullMQ's add command answered with an error code inside the create script. */
 class JobRefusedError extends Error {
   override readonly name = 'JobRefusedError';
+}
+
+/** `text` with the characters a SCAN MATCH pattern treats specially escaped, so that it matches only itself. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 /** Whether Redis ran the create script and it failed part-way (an error reply, or BullMQ refused a job). */
