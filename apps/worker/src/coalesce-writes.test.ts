@@ -42,6 +42,21 @@ describe('coalesceWrites', () => {
     expect(flushes()).toBe(3);
   });
 
+  it('sends the commands of one turn of the event loop in one write, from whichever callbacks they come', async () => {
+    redis = coalesceWrites(connectRedis());
+    await redis.ping();
+    const flushes = countFlushes(socketOf(redis));
+    const key = `${prefix}:turn`;
+    // A tick callback and a promise continuation run after the first command's tick, in the same turn.
+    const written = await Promise.all([
+      redis.incr(key),
+      new Promise((resolve) => process.nextTick(() => resolve(redis?.incr(key)))),
+      Promise.resolve().then(() => redis?.incr(key)),
+    ]);
+    expect(written.sort()).toEqual([1, 2, 3]);
+    expect(flushes()).toBe(1);
+  });
+
   it('coalesces again on the socket of a reconnect', async () => {
     redis = coalesceWrites(connectRedis());
     await redis.ping();
