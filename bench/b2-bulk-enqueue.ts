@@ -82,7 +82,7 @@ export const bulkEnqueue: Bench = async ({ services, redis, sizes, log, flush })
     side.tally.redisCpuMs += (await redisCpuMs(redis)) - redisBefore;
     await flush();
   }
-  await Promise.all([queue.close(), floorStore.queue.close()]);
+  await Promise.all([queue.close(), floorStore.queue.close(), floorStore.store.chunkQueue.close()]);
 
   const { relay, baseline, floor } = sides;
   const cpuPerMessage = (tally: Tally) => (tally.cpuMs / messages).toFixed(3);

@@ -67,7 +67,13 @@ describe('startApi', () => {
       headers: { authorization: 'Bearer adm1n' },
     });
     const names = ((await boardApi.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
-    expect(names.sort()).toEqual(['ecall-callbacks', 'ecall-send', 'ecall-track', 'host-webhooks']);
+    expect(names.sort()).toEqual([
+      'ecall-callbacks',
+      'ecall-send',
+      'ecall-send-chunks',
+      'ecall-track',
+      'host-webhooks',
+    ]);
     expect(
       (await fetch(`${api.url}/admin/queues`, { headers: { authorization: 'Bearer s3cret' } })).status,
     ).toBe(403);

@@ -64,16 +64,16 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const redis = connectApiRedis(config.redisUrl, logger);
   const prefix = config.keyPrefix;
   const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+  const chunkQueue = new Queue<SendJobData>(QUEUE_NAMES.sendChunks, { connection: redis, prefix });
   const callbackQueue = new Queue<CallbackJobData>(QUEUE_NAMES.callbacks, { connection: redis, prefix });
   const trackQueue = new Queue(QUEUE_NAMES.track, { connection: redis, prefix });
   const webhookQueue = new Queue(QUEUE_NAMES.webhooks, { connection: redis, prefix });
   // The connection's own listener already logs; these keep emit('error') from throwing.
-  for (const q of [queue, callbackQueue, trackQueue, webhookQueue]) q.on('error', () => {});
+  const queues = [queue, chunkQueue, trackQueue, callbackQueue, webhookQueue];
+  for (const q of queues) q.on('error', () => {});
   const metrics = createRelayMetrics({ app: 'api' });
   const shutdownConnections = async () => {
-    await Promise.all(
-      [queue, callbackQueue, trackQueue, webhookQueue].map((q) => q.close().catch(() => undefined)),
-    );
+    await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     await redis.quit().catch(() => redis.disconnect());
   };
   let server: Server | undefined;
@@ -82,6 +82,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     const store = createMessageStore({
       redis,
       sendQueue: queue,
+      chunkQueue,
       prefix: config.keyPrefix,
       retentionMs: config.retentionDays * DAY_MS,
       idempotencyTtlMs: config.idempotencyTtlHours * 3600 * 1000,
@@ -95,12 +96,12 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       health: () => redisHealth(redis),
       ready: () => readiness(redis, prefix),
       metrics,
-      queues: [queue, trackQueue, callbackQueue, webhookQueue],
-      boardQueues: [queue, trackQueue, callbackQueue, webhookQueue],
+      queues,
+      boardQueues: queues,
       dashboard: {
         distDir: config.uiDistDir,
         demo: config.demo,
-        queues: Object.fromEntries([queue, trackQueue, callbackQueue, webhookQueue].map((q) => [q.name, q])),
+        queues: Object.fromEntries(queues.map((q) => [q.name, q])),
       },
       ...(config.callbacks && {
         callbacks: {

@@ -56,7 +56,7 @@ export function jobsInHand(calls: number): number {
   return calls + Math.max(1, Math.ceil(calls / 4));
 }
 
-/** Starts the worker: connects to Redis, then consumes the send, track and callback queues until closed. */
+/** Starts the worker: connects to Redis, then consumes the send (and chunk), track and callback queues until closed. */
 export async function startWorker(
   config: WorkerConfig,
   options: StartWorkerOptions = {},
@@ -107,6 +107,7 @@ export async function startWorker(
   const callbackFor = callbackTargetFor(config);
   const firstPollMs = config.TRACK_SCHEDULE[0] ?? 30_000;
   const trackJobs = new JobAddBuilder<TrackJobData>(trackQueue, 'track', TRACK_JOB_OPTIONS);
+  const backoff = createBackoff({ baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS });
 
   const sendProcessor = createSendProcessor({
     store,
@@ -118,6 +119,9 @@ export async function startWorker(
     ambiguousGraceMs: config.AMBIGUOUS_GRACE_MS,
     metrics,
     maxCallsInFlight: config.WORKER_CONCURRENCY,
+    // A chunk's messages are in hand as jobs are: a quarter more than the calls, so their Redis steps overlap calls.
+    maxChunkMessagesInHand: jobsInHand(config.WORKER_CONCURRENCY),
+    backoff,
     ...(callbackFor && { callbackFor }),
     followUpJob: ({ id, request }) => {
       const due = Math.max(Date.now(), Date.parse(request.sendAt ?? '') || 0);
@@ -145,12 +149,20 @@ export async function startWorker(
     // A job whose worker died is taken up again however often that happens: the record's in-flight mark,
     // not a stall counter, decides whether it is safe to send.
     maxStalledCount: 1_000_000,
-    settings: {
-      backoffStrategy: createBackoff({ baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS }),
-    },
+    settings: { backoffStrategy: backoff },
     ...(config.ECALL_RATE_LIMIT_PER_SECOND && {
       limiter: { max: config.ECALL_RATE_LIMIT_PER_SECOND, duration: 1_000 },
     }),
+  });
+  // Chunks: as many as jobs in hand, since a chunk stays until its slowest message is done (an answer that times
+  // out holds one chunk, as it would hold one job); the messages in hand are bounded on their own
+  // (maxChunkMessagesInHand), and a chunk's other messages wait for them in this worker.
+  const chunkWorker = new Worker<SendJobData>(QUEUE_NAMES.sendChunks, sendProcessor, {
+    ...workerOptions,
+    connection,
+    concurrency: jobsInHand(config.WORKER_CONCURRENCY),
+    maxStalledCount: 1_000_000,
+    settings: { backoffStrategy: backoff },
   });
   const trackWorker = new Worker<TrackJobData>(
     QUEUE_NAMES.track,
@@ -176,7 +188,7 @@ export async function startWorker(
     createCallbackProcessor({ store, trackQueue, logger, publish }),
     { ...workerOptions, connection: blocking('callbacks'), concurrency: 10, maxStalledCount: 1_000_000 },
   );
-  const workers = [sendWorker, trackWorker, callbackWorker] as Worker[];
+  const workers = [sendWorker, chunkWorker, trackWorker, callbackWorker] as Worker[];
   for (const worker of workers) {
     worker.on('error', (error) => logger.error({ queue: worker.name, error: error.message }, 'worker error'));
     worker.on('failed', (job, error) =>
@@ -218,7 +230,7 @@ export async function startWorker(
   const heartbeat = startHeartbeat(connection, prefix);
   const callbackQueue = new Queue(QUEUE_NAMES.callbacks, { connection, prefix });
   const metricsServer = config.METRICS_PORT
-    ? await startMetricsServer(metrics, [sendQueue, trackQueue, callbackQueue], {
+    ? await startMetricsServer(metrics, [sendQueue, store.chunkQueue, trackQueue, callbackQueue], {
         port: config.METRICS_PORT,
         host: config.METRICS_HOST,
       })
@@ -244,6 +256,8 @@ export async function startWorker(
       const deadline = new Promise<'timeout'>((resolve) =>
         setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS).unref(),
       );
+      // Chunk jobs start no new message: what a chunk has not started goes to jobs of its own, for later.
+      sendProcessor.stopTaking();
       const closed = Promise.all(workers.map((worker) => worker.close())).then(() => 'closed' as const);
       if ((await Promise.race([closed, deadline])) === 'timeout') {
         logger.warn(
@@ -254,7 +268,12 @@ export async function startWorker(
       }
       await sendProcessor.idle();
       await webhooks.close();
-      await Promise.all([sendQueue.close(), trackQueue.close(), callbackQueue.close()]);
+      await Promise.all([
+        sendQueue.close(),
+        store.chunkQueue.close(),
+        trackQueue.close(),
+        callbackQueue.close(),
+      ]);
       await client.close();
       connection.disconnect();
       logger.info({}, 'worker stopped');

@@ -134,7 +134,7 @@ describe("BullMQ's add commands inside the create script", () => {
     const worker = new Worker<SendJobData>(
       QUEUE_NAMES.send,
       async (job) => {
-        seen.push(job.data.messageId);
+        if ('messageId' in job.data) seen.push(job.data.messageId);
       },
       { connection: connectRedis(), prefix: `${prefix}-bull` },
     );

@@ -83,18 +83,27 @@ export function resumeKeys(queue: Queue): readonly string[] {
 /**
  * {@link bullmqAddFunctions}, then BULLMQ_KEYS[kind] = { first KEYS index, key count } of that command's keys,
  * for a script that is given each command's keys once per call, from `keysStart` on; FIRST_OWN_KEY is the first
- * KEYS index after them.
+ * KEYS index after them. Each of `otherQueues` (none by default) adds one more kind after {@link ADD_COMMANDS}'s:
+ * `addStandardJob` into another queue, whose keys come next.
  */
-export function bullmqAddPrelude(keysStart: number): string {
+export function bullmqAddPrelude(keysStart: number, otherQueues = 0): string {
   let next = keysStart;
-  const blocks = ADD_COMMANDS.map((name) => {
+  const commands: AddCommand[] = [...ADD_COMMANDS, ...Array<AddCommand>(otherQueues).fill('addStandardJob')];
+  const blocks = commands.map((name) => {
     const { keys } = script(name);
     const block = `{${next}, ${keys}}`;
     next += keys;
     return block;
   });
+  const aliases = commands
+    .slice(ADD_COMMANDS.length)
+    .map(
+      (name, i) =>
+        `BULLMQ_ADD[${ADD_COMMANDS.length + i + 1}] = BULLMQ_ADD[${ADD_COMMANDS.indexOf(name) + 1}]`,
+    );
   return [
     bullmqAddFunctions(),
+    ...aliases,
     `local BULLMQ_KEYS = {${blocks.join(', ')}}`,
     `local FIRST_OWN_KEY = ${next}`,
   ].join('\n');

@@ -36,7 +36,9 @@ export {
 export {
   type CallbackJobData,
   callbackJobSchema,
+  chunkJobId,
   QUEUE_NAMES,
+  SEND_CHUNK_SIZE,
   SEND_JOB_OPTIONS,
   type SendJobData,
   sendJobSchema,

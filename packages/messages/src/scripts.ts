@@ -11,11 +11,13 @@
  * Receiving a command's arguments costs Redis and ioredis per argument, so a message brings as few as it can:
  * its fields travel packed in one argument (`packForLua`), and an index key that many messages share is passed
  * once per call and named by its number.
- * KEYS: BullMQ's keys of each add command (BULLMQ_KEYS); then the call's distinct index keys, the all-messages
+ * KEYS: BullMQ's keys of each add command (BULLMQ_KEYS: a standard and a delayed add into the send queue, a standard
+ *       add into the chunk queue); then the call's distinct index keys, the all-messages
  *       index first; then per message: record, and files when it has attachments; then one key per answer.
  * ARGV: retention ms, index key count, message count, the messages' fields packed as one msgpack array; then
  *       per answer: value, lifetime ms.
- * Fields per message: add command (1-based), its argument count n, its n arguments, id, request JSON, initial
+ * Fields per message: add command (1-based, as BULLMQ_KEYS; 0 when the message's job is its chunk's, written with the
+ *       chunk's first message), its argument count n, its n arguments, id, request JSON, initial
  *       status, status index, channel index, files JSON ('' for none), recipient index count r, r recipient
  *       indexes; an index is a number, its place among the index keys.
  * Returns {0, 0}, or {message number, BullMQ's error code} when BullMQ refused a job (messages before it are
@@ -49,8 +51,10 @@ for m = 1, messages do
   local jobArgs = {}
   for i = 1, argc do jobArgs[i] = fields[f + 1 + i] end
   f = f + 2 + argc
-  local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
-  if type(added) == 'number' and added < 0 then return {m, added} end
+  if kind > 0 then
+    local added = BULLMQ_ADD[kind](bullKeys[kind], jobArgs)
+    if type(added) == 'number' and added < 0 then return {m, added} end
+  end
   local id, files, recipients = fields[f], fields[f + 5], fields[f + 6]
   redis.call('HSET', KEYS[k], 'req', fields[f + 1], 'state', fields[f + 2], 'v', '0')
   redis.call('PEXPIRE', KEYS[k], px)

@@ -6,7 +6,14 @@ import { addressKey } from './address-key.ts';
 import { captureJobAdd, JobAddBuilder } from './bullmq-add.ts';
 import { createJobId } from './job-id.ts';
 import type { MessageRecord, MessageRequest } from './model.ts';
-import { QUEUE_NAMES, type SendJobData, TRACK_JOB_OPTIONS, type TrackJobData } from './queues.ts';
+import {
+  chunkJobId,
+  QUEUE_NAMES,
+  SEND_CHUNK_SIZE,
+  type SendJobData,
+  TRACK_JOB_OPTIONS,
+  type TrackJobData,
+} from './queues.ts';
 import { type IdempotentAnswer, MessageStore, type MessageStoreOptions, type NewMessage } from './store.ts';
 
 function smsRequest(to: string[] = ['0041791234567'], text = 'hello'): MessageRequest {
@@ -65,7 +72,14 @@ describe('MessageStore', () => {
     const to = Array.from({ length: 50 }, (_, i) => `00417912${String(i).padStart(5, '0')}`);
     const messages = Array.from({ length: 1_000 }, () => ({ id: createJobId(), request: smsRequest(to) }));
     await store.create(messages);
-    expect((await queue.getJobCounts('waiting')).waiting).toBe(1_000);
+    // One job per chunk of SEND_CHUNK_SIZE, carrying its messages' ids in the order they were given.
+    expect((await store.chunkQueue.getJobCounts('waiting')).waiting).toBe(1_000 / SEND_CHUNK_SIZE);
+    expect((await queue.getJobCounts('waiting')).waiting).toBe(0);
+    const ids = messages.map(({ id }) => id);
+    for (let start = 0; start < 1_000; start += SEND_CHUNK_SIZE) {
+      const chunk = await store.chunkQueue.getJob(chunkJobId(ids[start] as string));
+      expect(chunk?.data).toEqual({ messageIds: ids.slice(start, start + SEND_CHUNK_SIZE) });
+    }
     expect(await redis.zcard(store.keys.byRecipient(addressKey(to[49] as string)))).toBe(1_000);
     expect((await store.get(messages[999]?.id as string))?.state.recipients).toHaveLength(50);
   });
@@ -113,7 +127,7 @@ describe('MessageStore', () => {
     }
   });
 
-  it('writes several messages of one call, each with its own indexes and job', async () => {
+  it('writes several messages of one call, each with its own indexes, those due now in one chunk job', async () => {
     const ids = [createJobId(), createJobId(), createJobId()];
     await store.create([
       { id: ids[0] as string, request: smsRequest(['+41 79 111 11 11', '0791111111', '0792222222']) },
@@ -124,11 +138,15 @@ describe('MessageStore', () => {
     expect(a?.state.recipients).toHaveLength(3);
     expect([a?.state.status, b?.state.status, c?.state.status]).toEqual(['queued', 'scheduled', 'queued']);
     expect(b?.request.channel).toBe('voice');
+    // The scheduled message has a job of its own; the two due now share one.
     expect(await Promise.all(ids.map((id) => queue.getJobState(id)))).toEqual([
-      'waiting',
+      'unknown',
       'delayed',
-      'waiting',
+      'unknown',
     ]);
+    const chunk = await store.chunkQueue.getJob(chunkJobId(ids[0] as string));
+    expect(chunk?.data).toEqual({ messageIds: [ids[0], ids[2]] });
+    expect(await chunk?.getState()).toBe('waiting');
     expect((await store.list({ recipient: '0041791111111' })).items.map((m) => m.id)).toEqual([ids[0]]);
     expect((await store.list({ recipient: '0793333333' })).items.map((m) => m.id)).toEqual([ids[1]]);
     expect((await store.list({ status: 'scheduled' })).items.map((m) => m.id)).toEqual([ids[1]]);
@@ -180,8 +198,13 @@ describe('MessageStore', () => {
       expect(await redis.pttl(store.keys.record(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
       expect(await store.files(id)).toEqual(message.files ?? []);
       if (message.files) expect(await redis.pttl(store.keys.files(id))).toBeGreaterThan(0);
-      expect((await queue.getJob(id))?.data).toEqual({ messageId: id });
-      expect(await queue.getJobState(id)).toBe(delayMs ? 'delayed' : 'waiting');
+      // A caller's messages due now share a chunk job when there are several (the third caller's two).
+      const chunked = third.includes(message);
+      const job = await (chunked ? store.chunkQueue : queue).getJob(
+        chunked ? chunkJobId(third[0]?.id as string) : id,
+      );
+      expect(job?.data).toEqual(chunked ? { messageIds: third.map((m) => m.id) } : { messageId: id });
+      expect(await job?.getState()).toBe(delayMs ? 'delayed' : 'waiting');
       // In exactly its own indexes.
       const own = new Set([
         store.keys.all,

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { addressKey } from './address-key.ts';
 import {
@@ -22,7 +22,7 @@ import type {
   MessageState,
   StoredFile,
 } from './model.ts';
-import { SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
+import { chunkJobId, QUEUE_NAMES, SEND_CHUNK_SIZE, SEND_JOB_OPTIONS, type SendJobData } from './queues.ts';
 import {
   CLAIM_IDEMPOTENCY,
   COUNT_SERIES,
@@ -44,6 +44,11 @@ export interface MessageStoreOptions {
   readonly redis: Redis;
   /** The send queue; new messages and their send jobs are written by one script (see `create`). */
   readonly sendQueue: Queue<SendJobData>;
+  /**
+   * The queue of chunk jobs (see `create`). @defaultValue `QUEUE_NAMES.sendChunks` on `redis`, with the send
+   * queue's prefix
+   */
+  readonly chunkQueue?: Queue<SendJobData>;
   /** Key prefix. @defaultValue 'ecall-relay' */
   readonly prefix?: string;
   /** How long a message is kept after its last change. @defaultValue 30 days */
@@ -208,7 +213,10 @@ interface CreateCommand {
 /** One new message as a create call writes it (see CREATE_MESSAGES_BODY). */
 interface MessageWrite {
   readonly id: string;
-  readonly add: JobAdd;
+  /** The send job written with this message: its own, or its chunk's (on the chunk's first message only). */
+  readonly add?: JobAdd;
+  /** Whether `add` is a chunk's job (into the chunk queue). */
+  readonly chunk?: boolean;
   readonly record: string;
   /** The request as stored (JSON). */
   readonly request: string;
@@ -218,6 +226,15 @@ interface MessageWrite {
   readonly recipientIndexes: readonly string[];
   readonly files?: { readonly key: string; readonly json: string };
 }
+
+/** A send job a create call writes with a message: its own, or its chunk's. */
+interface SendJobWrite {
+  readonly add: JobAdd;
+  readonly chunk: boolean;
+}
+
+/** The create script's kind of a chunk's add: `addStandardJob` into the chunk queue (`bullmqAddPrelude(1, 1)`). */
+const CHUNK_ADD_KIND = 3;
 
 /** One caller's part of a create call. */
 interface CreateWrite {
@@ -234,6 +251,9 @@ export class MessageStore {
   readonly #idempotencyTtlMs: number;
   readonly #commits: GroupCommit<CreateWrite>;
   readonly #sendJobs: JobAddBuilder<SendJobData>;
+  /** The queue of chunk jobs: the messages of one create call that are due now, {@link SEND_CHUNK_SIZE} per job. */
+  readonly chunkQueue: Queue<SendJobData>;
+  readonly #chunkJobs: JobAddBuilder<SendJobData>;
   /** BullMQ's keys to resume the send queue, for a change that lifts the account pause. */
   readonly #resumeKeys: readonly string[];
   readonly #hostEventsWanted: (request: MessageRequest) => boolean;
@@ -246,6 +266,13 @@ export class MessageStore {
     this.#queue = options.sendQueue;
     this.#hostEventsWanted = options.hostEventsWanted ?? (() => true);
     this.#sendJobs = new JobAddBuilder(this.#queue, 'send', SEND_JOB_OPTIONS);
+    this.chunkQueue =
+      options.chunkQueue ??
+      new Queue<SendJobData>(QUEUE_NAMES.sendChunks, {
+        connection: this.#redis,
+        ...(this.#queue.opts.prefix !== undefined && { prefix: this.#queue.opts.prefix }),
+      });
+    this.#chunkJobs = new JobAddBuilder(this.chunkQueue, 'send', SEND_JOB_OPTIONS);
     this.#resumeKeys = resumeKeys(this.#queue);
     if (!('relayUpdateState' in this.#redis)) {
       updateScript ??= UPDATE_STATE(
@@ -260,7 +287,7 @@ export class MessageStore {
       this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
     }
     if (!('relayCreateMessages' in this.#redis)) {
-      createScript ??= `${bullmqAddPrelude(1)}\n${CREATE_MESSAGES_BODY}`;
+      createScript ??= `${bullmqAddPrelude(1, 1)}\n${CREATE_MESSAGES_BODY}`;
       this.#redis.defineCommand('relayCreateMessages', { lua: createScript });
     }
     this.#commits = new GroupCommit<CreateWrite>({
@@ -285,8 +312,9 @@ export class MessageStore {
     idempotency?: { readonly scope: string; readonly key: string; readonly answer: IdempotentAnswer },
   ): Promise<void> {
     // Everything that can throw is done before the write joins a group: a failure here is this caller's alone.
+    const jobs = this.#sendJobsOf(messages);
     const write: CreateWrite = {
-      messages: messages.map((message) => this.#messageWrite(message)),
+      messages: messages.map((message) => this.#messageWrite(message, jobs.get(message.id))),
       ...(idempotency && {
         answer: {
           key: this.keys.idempotency(idempotency.scope, idempotency.key),
@@ -328,8 +356,9 @@ export class MessageStore {
         ownKeys.push(message.record);
         if (message.files) ownKeys.push(message.files.key);
         const { add } = message;
-        fields.push(add.kind, add.args.length);
-        for (const arg of add.args) fields.push(arg);
+        // A chunk's job is a standard add into the chunk queue: the create script's third kind.
+        fields.push(add ? (message.chunk ? CHUNK_ADD_KIND : add.kind) : 0, add?.args.length ?? 0);
+        for (const arg of add?.args ?? []) fields.push(arg);
         fields.push(message.id, message.request, message.status);
         fields.push(number(message.statusIndex), number(message.channelIndex));
         fields.push(message.files?.json ?? '', message.recipientIndexes.length);
@@ -338,7 +367,12 @@ export class MessageStore {
       messages += write.messages.length;
       if (write.answer) answers.push(write.answer);
     }
-    const keys = [...this.#sendJobs.commandKeys.flat(), ...indexKeys, ...ownKeys];
+    const keys = [
+      ...this.#sendJobs.commandKeys.flat(),
+      ...(this.#chunkJobs.commandKeys[0] ?? []),
+      ...indexKeys,
+      ...ownKeys,
+    ];
     const args: unknown[] = [this.retentionMs, indexKeys.length, messages, packForLua(fields)];
     for (const { key, value } of answers) {
       keys.push(key);
@@ -357,16 +391,43 @@ export class MessageStore {
   }
 
   /**
-   * One new message as CREATE_MESSAGES_BODY writes it: its send job as BullMQ adds it, its record (request and
-   * initial status; see {@link parseRecord}), attachments and index entries.
+   * The send jobs of one caller's messages, by the id of the message that carries each: a message due now goes in a
+   * chunk with the others due now (in order, {@link SEND_CHUNK_SIZE} per job) when there are several, so that a
+   * batch costs Redis and the worker one BullMQ job per chunk instead of one per message; a scheduled message, or
+   * the only one due now, has a job of its own.
    */
-  #messageWrite(message: NewMessage): MessageWrite {
+  #sendJobsOf(messages: readonly NewMessage[]): Map<string, SendJobWrite | undefined> {
+    const jobs = new Map<string, SendJobWrite | undefined>();
+    const dueNow = messages.filter((message) => !message.delayMs);
+    for (const message of messages) {
+      if (message.delayMs || dueNow.length === 1) {
+        jobs.set(message.id, {
+          add: this.#sendJobs.build(message.id, { messageId: message.id }, message.delayMs),
+          chunk: false,
+        });
+      }
+    }
+    if (dueNow.length < 2) return jobs;
+    for (let start = 0; start < dueNow.length; start += SEND_CHUNK_SIZE) {
+      const ids = dueNow.slice(start, start + SEND_CHUNK_SIZE).map((message) => message.id);
+      const first = ids[0] as string;
+      for (const id of ids) jobs.set(id, undefined);
+      jobs.set(first, { add: this.#chunkJobs.build(chunkJobId(first), { messageIds: ids }), chunk: true });
+    }
+    return jobs;
+  }
+
+  /**
+   * One new message as CREATE_MESSAGES_BODY writes it: the send job it carries (see {@link #sendJobsOf}), its record
+   * (request and initial status; see {@link parseRecord}), attachments and index entries.
+   */
+  #messageWrite(message: NewMessage, job: SendJobWrite | undefined): MessageWrite {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
     return {
       id,
-      add: this.#sendJobs.build(id, { messageId: id }, message.delayMs),
+      ...(job && { add: job.add, chunk: job.chunk }),
       record: k.record(id),
       request: JSON.stringify(request),
       status,
@@ -406,7 +467,26 @@ export class MessageStore {
       for (const address of request.to) pipeline.zrem(k.byRecipient(addressKey(address)), id);
     }
     await pipeline.exec();
-    await Promise.all(messages.map(({ id }) => this.#queue.remove(id)));
+    // A message's own job, or the chunk it starts: removing a job that does not exist does nothing.
+    await Promise.all(
+      messages.flatMap(({ id }) => [this.#queue.remove(id), this.chunkQueue.remove(chunkJobId(id))]),
+    );
+  }
+
+  /**
+   * Adds message `id`'s own send job, held back `delayMs`: how a chunk's worker hands over a message that must be
+   * retried, held or checked later. Does nothing when the message has a job already (a job id is its message id).
+   */
+  async enqueueSend(id: string, delayMs = 0): Promise<void> {
+    await this.#queue.add(
+      'send',
+      { messageId: id },
+      {
+        ...SEND_JOB_OPTIONS,
+        jobId: id,
+        ...(delayMs > 0 && { delay: Math.round(delayMs) }),
+      },
+    );
   }
 
   /**

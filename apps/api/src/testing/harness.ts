@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createMessageStore, type MessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { Queue } from 'bullmq';
+import { type JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { connectRedis, deleteKeys, uniquePrefix } from '../../../../test/support/redis.ts';
@@ -34,7 +34,7 @@ export interface Harness {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** GETs as `ops` (or with the given headers). */
   get(path: string, headers?: Record<string, string>): Promise<Response>;
-  /** Number of stored messages and of jobs in any state. */
+  /** Number of stored messages and of send jobs (own and chunks) in any state. */
   counts(): Promise<{ messages: number; jobs: number }>;
   close(): Promise<void>;
 }
@@ -62,7 +62,7 @@ export function createHarness(deps: Partial<ApiDeps> = {}): Harness {
       ),
     get: (path, headers = AUTH.ops) => Promise.resolve(app.request(path, { headers })),
     counts: async () => {
-      const jobs = await queue.getJobCounts(
+      const states: JobType[] = [
         'waiting',
         'delayed',
         'active',
@@ -70,14 +70,15 @@ export function createHarness(deps: Partial<ApiDeps> = {}): Harness {
         'failed',
         'paused',
         'prioritized',
-      );
+      ];
+      const counts = await Promise.all([queue, store.chunkQueue].map((q) => q.getJobCounts(...states)));
       return {
         messages: await redis.zcard(store.keys.all),
-        jobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+        jobs: counts.flatMap((jobs) => Object.values(jobs)).reduce((a, b) => a + b, 0),
       };
     },
     close: async () => {
-      await queue.close();
+      await Promise.all([queue.close(), store.chunkQueue.close()]);
       await deleteKeys(redis, prefix);
       redis.disconnect();
     },

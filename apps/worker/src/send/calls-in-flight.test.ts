@@ -39,39 +39,48 @@ describe('calls in flight toward eCall', () => {
     await sim.close();
   });
 
-  it(`stay at WORKER_CONCURRENCY (${CALLS}) while the worker holds more jobs than that`, async () => {
-    const rig = processorRig({ endpoint: sim.endpoint, name: 'in-flight' });
-    const { store, client } = rig;
-    const calls = gauge();
-    const jobs = gauge();
-    // The real client, counted: every send operation the processor may use goes through `calls`.
-    const counted: EcallClient = {
-      ...client,
-      sendSms: (input, options) => calls.around(() => client.sendSms(input, options)),
-    };
-    const processor = createSendProcessor({
-      store,
-      client: counted,
-      logger: silentLogger,
-      maxCallsInFlight: CALLS,
-    });
-    rig.work(processor, jobsInHand(CALLS), jobs.around);
-    try {
-      const ids = await rig.createSms(Array.from({ length: MESSAGES }, (_, i) => `message ${i}`));
-      await waitFor(
-        async () => {
-          let accepted = 0;
-          for (const id of ids) if ((await store.read(id))?.state.status === 'accepted') accepted++;
-          return accepted === MESSAGES;
-        },
-        { timeoutMs: 20_000, what: `${MESSAGES} accepted` },
-      );
-      expect(calls.most).toBe(CALLS);
-      expect(jobs.most).toBe(jobsInHand(CALLS));
-      expect(jobsInHand(CALLS)).toBeGreaterThan(CALLS);
-      expect(sim.stats()).toMatchObject({ submissions: MESSAGES, accepted: MESSAGES, duplicates: 0 });
-    } finally {
-      await rig.close();
-    }
-  });
+  it.each([
+    ['a job per message', 'apart'],
+    ['one chunk job', 'together'],
+  ] as const)(
+    `stay at WORKER_CONCURRENCY (${CALLS}) while the worker holds more messages than that (%s)`,
+    async (_label, stored) => {
+      sim.reset();
+      const rig = processorRig({ endpoint: sim.endpoint, name: 'in-flight' });
+      const { store, client } = rig;
+      const calls = gauge();
+      const jobs = gauge();
+      // The real client, counted: every send operation the processor may use goes through `calls`.
+      const counted: EcallClient = {
+        ...client,
+        sendSms: (input, options) => calls.around(() => client.sendSms(input, options)),
+      };
+      const processor = createSendProcessor({
+        store,
+        client: counted,
+        logger: silentLogger,
+        maxCallsInFlight: CALLS,
+        maxChunkMessagesInHand: jobsInHand(CALLS),
+      });
+      rig.work(processor, jobsInHand(CALLS), jobs.around);
+      try {
+        const texts = Array.from({ length: MESSAGES }, (_, i) => `message ${i}`);
+        const ids = await rig.createSms(texts, { apart: stored === 'apart' });
+        await waitFor(
+          async () => {
+            let accepted = 0;
+            for (const id of ids) if ((await store.read(id))?.state.status === 'accepted') accepted++;
+            return accepted === MESSAGES;
+          },
+          { timeoutMs: 20_000, what: `${MESSAGES} accepted` },
+        );
+        expect(calls.most).toBe(CALLS);
+        expect(jobs.most).toBe(stored === 'together' ? 1 : jobsInHand(CALLS));
+        expect(jobsInHand(CALLS)).toBeGreaterThan(CALLS);
+        expect(sim.stats()).toMatchObject({ submissions: MESSAGES, accepted: MESSAGES, duplicates: 0 });
+      } finally {
+        await rig.close();
+      }
+    },
+  );
 });

@@ -23,23 +23,28 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     await sim.close();
   });
 
-  it('still sends every message exactly once', { timeout: 90_000 }, async () => {
+  it.each([
+    ['in chunk jobs', false],
+    ['each in a job of its own', true],
+  ])('still sends every message exactly once (%s)', { timeout: 90_000 }, async (_label, apart) => {
+    sim.reset();
     const prefix = uniquePrefix('crash');
     const redis = connectRedis();
     const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
     const store = createMessageStore({ redis, sendQueue: queue, prefix });
     const ids = Array.from({ length: MESSAGES }, () => createJobId());
-    await store.create(
-      ids.map((id) => ({
-        id,
-        request: {
-          channel: 'sms',
-          to: ['0041791234567'],
-          text: `m ${id}`,
-          createdAt: new Date().toISOString(),
-        },
-      })),
-    );
+    const messages = ids.map((id) => ({
+      id,
+      request: {
+        channel: 'sms' as const,
+        to: ['0041791234567'],
+        text: `m ${id}`,
+        createdAt: new Date().toISOString(),
+      },
+    }));
+    // Together, the messages share chunk jobs of 25 (two full, the third not); apart, each has its own.
+    if (apart) await Promise.all(messages.map((message) => store.create([message])));
+    else await store.create(messages);
 
     const env = {
       REDIS_URL: redisUrl(),
@@ -64,11 +69,15 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     let kills = 0;
     for (const target of [10, 25, 40]) {
       const child = spawnTs('apps/worker/src/main.ts', env);
-      await waitFor(async () => (await accepted()) >= target, {
-        timeoutMs: 30_000,
-        what: `${target} accepted`,
-      });
-      await killAndWait(child, 'SIGKILL');
+      try {
+        await waitFor(async () => (await accepted()) >= target, {
+          timeoutMs: 30_000,
+          what: `${target} accepted`,
+        });
+      } finally {
+        // Killed whether or not the target was reached: a failed run must not leave a worker behind.
+        await killAndWait(child, 'SIGKILL');
+      }
       kills++;
     }
     const last = spawnTs('apps/worker/src/main.ts', env);

@@ -16,12 +16,16 @@ describe('a job waiting for a call slot when eCall refuses the account', () => {
     await sim.close();
   });
 
-  it('is held without calling, its claim taken back', async () => {
+  it.each([
+    ['a job per message', true],
+    ['one chunk job', false],
+  ])('is held without calling, its claim taken back (%s)', async (_label, apart) => {
+    sim.reset();
     // A wrong password: the simulator answers the account-level 11001.
     const rig = processorRig({ endpoint: sim.endpoint, name: 'held', accountPassword: 'wrong' });
     const { store, queue, client } = rig;
     const status = async (id: string) => (await store.read(id))?.state.status;
-    const [first, second] = (await rig.createSms(['first', 'second'])) as [string, string];
+    const [first, second] = (await rig.createSms(['first', 'second'], { apart })) as [string, string];
     // The real client; the first call waits until the second message is claimed and waiting for the one slot.
     let calls = 0;
     const gated: EcallClient = {
@@ -56,6 +60,7 @@ describe('a job waiting for a call slot when eCall refuses the account', () => {
       expect(held?.history.at(-1)).toMatchObject({ code: 11001 });
       expect(held?.state.attempts).toBe(0);
       expect(held?.state.inFlight).toBeUndefined();
+      // Held in a job of its own either way (a chunk hands a held message over to one).
       expect(await queue.getJobState(second)).toBe('delayed');
     } finally {
       await rig.close();

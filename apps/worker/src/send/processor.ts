@@ -18,7 +18,7 @@ import pRetry from 'p-retry';
 import type { Logger } from '../logger.ts';
 import { createCallSlots } from './call-slots.ts';
 import { type CallbackTarget, type SendClient, submitToEcall } from './ecall-call.ts';
-import { RetryLater } from './retry-later.ts';
+import { createBackoff, RetryLater } from './retry-later.ts';
 
 type Record_ = Omit<MessageRecord, 'history'>;
 
@@ -58,13 +58,29 @@ export interface SendProcessorDeps {
    * steps then overlap the calls). @defaultValue no bound
    */
   readonly maxCallsInFlight?: number;
+  /**
+   * At most this many messages of chunk jobs in progress at once (read, claimed, sent or recorded), across all the
+   * chunks the worker holds. @defaultValue 50
+   */
+  readonly maxChunkMessagesInHand?: number;
+  /**
+   * The delay before a chunk's message that failed is tried again in a job of its own, from its attempts so far
+   * (the send queue's backoff strategy). @defaultValue exponential from 1 s with jitter
+   */
+  readonly backoff?: (attemptsMade: number, type?: string, error?: Error) => number;
   /** Prometheus metrics to count submissions, retries, pauses and latencies in. */
   readonly metrics?: RelayMetrics;
   readonly now?: () => number;
 }
 
-/** How a send job ended. Account pauses and retries throw instead (BullMQ keeps the job). */
-export type SendOutcome = 'accepted' | 'skipped';
+/**
+ * How a send job ended. Account pauses and retries throw instead (BullMQ keeps the job). A chunk's messages each
+ * end in their record ('chunk').
+ */
+export type SendOutcome = 'accepted' | 'skipped' | 'chunk';
+
+/** What the processor does with a send job besides reading its data: hold it back (BullMQ's `moveToDelayed`). */
+type HeldJob = Pick<Job<SendJobData>, 'moveToDelayed'>;
 
 /** An eCall answer whose code says "try again": thrown inside p-retry. */
 class TransientAnswer extends Error {
@@ -119,6 +135,9 @@ export function createSendProcessor(deps: SendProcessorDeps) {
             }),
         );
 
+  const chunkSlots = createCallSlots(deps.maxChunkMessagesInHand ?? 50);
+  const backoff = deps.backoff ?? createBackoff();
+
   /** Writes a state change; resolves to the new record, undefined when the change did not apply. */
   const change = async (id: string, fn: (record: Record_) => StateChange | undefined, current?: Record_) => {
     const record = await store.update(id, fn, current);
@@ -141,13 +160,13 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   let refusals = 0;
   let lastRefusal: Refusal | undefined;
 
-  async function hold(job: Job<SendJobData>, token: string | undefined, until: number): Promise<never> {
+  async function hold(job: HeldJob, token: string | undefined, until: number): Promise<never> {
     await job.moveToDelayed(until, token);
     throw new DelayedError();
   }
 
   async function pauseAccount(
-    job: Job<SendJobData>,
+    job: HeldJob,
     token: string | undefined,
     id: string,
     code: number,
@@ -308,7 +327,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   }
 
   /** After an ambiguous or interrupted call: does eCall already have this JobID? */
-  async function priorSubmissionFound(job: Job<SendJobData>, token: string | undefined, record: Record_) {
+  async function priorSubmissionFound(job: HeldJob, token: string | undefined, record: Record_) {
     const id = record.id;
     const since = Date.parse(record.state.inFlight?.startedAt ?? record.state.updatedAt);
     const wait = since + graceMs - now();
@@ -372,7 +391,17 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
   }
 
+  /** Set by `stopTaking`: chunks hand the messages they have not started over instead of sending them. */
+  let stopping = false;
+
   return Object.assign(processSend, {
+    /**
+     * Starts no new message of a chunk from now on (a worker shutting down): each is handed to a job of its own,
+     * which a worker takes later, so that the chunk completes once the messages already started are done.
+     */
+    stopTaking(): void {
+      stopping = true;
+    },
     /** Resolves once the follow-up writes of finished sends have landed (call after the worker closed). */
     async idle(): Promise<void> {
       while (followUps.size > 0) await Promise.all(followUps);
@@ -380,7 +409,52 @@ export function createSendProcessor(deps: SendProcessorDeps) {
   });
 
   async function processSend(job: Job<SendJobData>, token?: string): Promise<SendOutcome> {
-    const { messageId: id } = sendJobSchema.parse(job.data);
+    const data = sendJobSchema.parse(job.data);
+    if ('messageIds' in data) return processChunk(data.messageIds);
+    return sendMessage(data.messageId, job, token);
+  }
+
+  /**
+   * A chunk: the messages of one create call, sent side by side (at most `maxChunkMessagesInHand` of all chunks at
+   * once). The chunk sends only messages that were never tried (version 0) and hands every other one to a job of
+   * its own (`enqueueSend`): a message that must be retried or held, and, when the chunk runs again after a crash,
+   * every message the first run touched, which its own job then checks with eCall before sending as usual. The
+   * chunk completes once each of its messages is recorded or handed over; when a hand-over fails, the chunk fails
+   * and runs again later. Once `stopTaking` was called, the messages not started yet are handed over at once.
+   */
+  async function processChunk(ids: readonly string[]): Promise<SendOutcome> {
+    const results = await Promise.allSettled(
+      ids.map((id) => chunkSlots.run(() => (stopping ? store.enqueueSend(id) : sendFromChunk(id)))),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return 'chunk';
+  }
+
+  async function sendFromChunk(id: string): Promise<void> {
+    const handOver = (delayMs: number) => store.enqueueSend(id, delayMs);
+    // Holding the message back (an account pause) becomes its own job, held back as long.
+    const asJob: HeldJob = { moveToDelayed: async (until: number) => handOver(Math.max(0, until - now())) };
+    try {
+      await sendMessage(id, asJob, undefined, handOver);
+    } catch (error) {
+      // Held (handed over) or ended for good (rejected or failed, in its record): nothing left to do.
+      if (error instanceof DelayedError || error instanceof UnrecoverableError) return;
+      const attempts = (await store.read(id))?.state.attempts ?? 1;
+      await handOver(backoff(Math.max(1, attempts), 'relay', error instanceof Error ? error : undefined));
+    }
+  }
+
+  /**
+   * Sends message `id` of `job`. `handOver` is set when the job is a chunk: a message some attempt already
+   * touched is then handed to a job of its own instead of being sent here.
+   */
+  async function sendMessage(
+    id: string,
+    job: HeldJob,
+    token: string | undefined,
+    handOver?: (delayMs: number) => Promise<void>,
+  ): Promise<SendOutcome> {
     const refusalsSeen = refusals;
     // Two independent reads in one round trip: the pause is read even when the record turns out settled.
     const [record, pause] = await Promise.all([store.read(id), store.accountPause()]);
@@ -392,6 +466,10 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       return 'skipped';
     }
     if (SETTLED_STATUSES.includes(record.state.status)) return 'skipped';
+    if (handOver && record.version > 0) {
+      await handOver(0);
+      return 'skipped';
+    }
 
     if (pause && Date.parse(pause.probeAt) > now()) {
       if (record.state.status !== 'paused') {
@@ -414,10 +492,23 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     const mayHaveReachedEcall = Boolean(record.state.inFlight || record.state.ambiguous);
     if (mayHaveReachedEcall && (await priorSubmissionFound(job, token, record))) return 'accepted';
 
-    // Claim: from here a crash leaves `inFlight` behind, and the next attempt checks before it sends.
+    // Claim: from here a crash leaves `inFlight` behind, and the next attempt checks before it sends. Only from
+    // the attempt this run read: when another run claimed meanwhile (a job run twice at once, its lock lost; a
+    // chunk run again meeting the message's own job), this run's compare-and-set loses and it stops here, since
+    // claiming again on the other's claim would send the message a second time.
     let attempt = record.state.attempts;
+    let mine = false;
     const claimed = await changeFrom(record, ({ state }) => {
+      mine = false;
       if (SETTLED_STATUSES.includes(state.status)) return undefined;
+      const seen = record.state;
+      if (
+        state.attempts !== seen.attempts ||
+        state.inFlight?.clientRequestId !== seen.inFlight?.clientRequestId
+      ) {
+        return undefined;
+      }
+      mine = true;
       attempt = state.attempts + 1;
       const at = iso();
       return {
@@ -433,7 +524,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         events: [{ at, type: 'submitting', source: 'worker', status: 'submitting', attempt }],
       };
     });
-    if (claimed?.state.status !== 'submitting') return 'skipped';
+    if (!mine || claimed?.state.status !== 'submitting') return 'skipped';
 
     const files = record.request.files?.length ? await store.files(id) : [];
     const callback = deps.callbackFor?.(id);
@@ -505,7 +596,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
    * is -1 when it made no call at all), and holds it like every message of a paused account.
    */
   async function holdUnsent(
-    job: Job<SendJobData>,
+    job: HeldJob,
     token: string | undefined,
     id: string,
     refusal: Refusal,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
+import { jobsInHand } from '../main.ts';
 
 describe('worker shutdown on SIGTERM', () => {
   let sim: Simulator;
@@ -15,58 +16,75 @@ describe('worker shutdown on SIGTERM', () => {
     await sim.close();
   });
 
-  it('lets calls in flight finish, takes nothing new, exits 0, and loses nothing', {
-    timeout: 60_000,
-  }, async () => {
-    const prefix = uniquePrefix('shutdown');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
-    const store = createMessageStore({ redis, sendQueue: queue, prefix });
-    const ids = Array.from({ length: 12 }, () => createJobId());
-    const at = new Date().toISOString();
-    await store.create(
-      ids.map((id) => ({ id, request: { channel: 'sms', to: ['0041791234567'], text: id, createdAt: at } })),
-    );
-    const env = {
-      REDIS_URL: redisUrl(),
-      KEY_PREFIX: prefix,
-      ECALL_ENDPOINT: sim.endpoint,
-      ECALL_ACCOUNT_NAME: 'demo',
-      ECALL_ACCOUNT_PASSWORD: 'demo',
-      WORKER_CONCURRENCY: '3',
-      SHUTDOWN_TIMEOUT_MS: '10000',
-      TRACK_SCHEDULE: '1h',
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'silent',
-    };
-    const statuses = async () => Promise.all(ids.map(async (id) => (await store.read(id))?.state.status));
-    const child = spawnTs('apps/worker/src/main.ts', env);
-    // Three calls in flight (WORKER_CONCURRENCY), and the fourth job in hand claimed and waiting for a slot.
-    await waitFor(async () => (await statuses()).filter((s) => s === 'submitting').length >= 3, {
-      what: 'three calls in flight',
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    const after = await statuses();
-    // The calls in flight, and the job that waited for a slot, were answered and recorded; nothing was left
-    // half-done or failed.
-    expect(after.filter((s) => s === 'submitting')).toEqual([]);
-    expect(after.filter((s) => s === 'accepted').length).toBeGreaterThanOrEqual(3);
-    expect(after.every((s) => s === 'accepted' || s === 'queued')).toBe(true);
+  it.each([
+    ['in one chunk job', false],
+    ['each in a job of its own', true],
+  ])(
+    'lets calls in flight finish, takes nothing new, exits 0, and loses nothing (%s)',
+    {
+      timeout: 60_000,
+    },
+    async (_label, apart) => {
+      sim.reset();
+      const prefix = uniquePrefix('shutdown');
+      const redis = connectRedis();
+      const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
+      const store = createMessageStore({ redis, sendQueue: queue, prefix });
+      const ids = Array.from({ length: 12 }, () => createJobId());
+      const at = new Date().toISOString();
+      const messages = ids.map((id) => ({
+        id,
+        request: { channel: 'sms' as const, to: ['0041791234567'], text: id, createdAt: at },
+      }));
+      if (apart) await Promise.all(messages.map((message) => store.create([message])));
+      else await store.create(messages);
+      const env = {
+        REDIS_URL: redisUrl(),
+        KEY_PREFIX: prefix,
+        ECALL_ENDPOINT: sim.endpoint,
+        ECALL_ACCOUNT_NAME: 'demo',
+        ECALL_ACCOUNT_PASSWORD: 'demo',
+        WORKER_CONCURRENCY: '3',
+        SHUTDOWN_TIMEOUT_MS: '10000',
+        TRACK_SCHEDULE: '1h',
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'silent',
+      };
+      const statuses = async () => Promise.all(ids.map(async (id) => (await store.read(id))?.state.status));
+      const child = spawnTs('apps/worker/src/main.ts', env);
+      try {
+        // Three calls in flight (WORKER_CONCURRENCY), and the fourth message in hand claimed and waiting for a slot.
+        await waitFor(async () => (await statuses()).filter((s) => s === 'submitting').length >= 3, {
+          what: 'three calls in flight',
+        });
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      } finally {
+        await killAndWait(child, 'SIGKILL');
+      }
+      const after = await statuses();
+      // The calls in flight, and the job that waited for a slot, were answered and recorded; nothing was left
+      // half-done or failed.
+      expect(after.filter((s) => s === 'submitting')).toEqual([]);
+      // Only what the worker had in hand (four messages for three calls) was sent before it exited.
+      expect(after.filter((s) => s === 'accepted').length).toBeGreaterThanOrEqual(3);
+      expect(after.filter((s) => s === 'accepted').length).toBeLessThanOrEqual(jobsInHand(3));
+      expect(after.every((s) => s === 'accepted' || s === 'queued')).toBe(true);
 
-    const next = spawnTs('apps/worker/src/main.ts', env);
-    try {
-      await waitFor(async () => (await statuses()).every((s) => s === 'accepted'), {
-        timeoutMs: 30_000,
-        what: 'all sent',
-      });
-    } finally {
-      await killAndWait(next, 'SIGTERM');
-    }
-    expect(sim.stats()).toMatchObject({ accepted: ids.length, duplicates: 0 });
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-  });
+      const next = spawnTs('apps/worker/src/main.ts', env);
+      try {
+        await waitFor(async () => (await statuses()).every((s) => s === 'accepted'), {
+          timeoutMs: 30_000,
+          what: 'all sent',
+        });
+      } finally {
+        await killAndWait(next, 'SIGTERM');
+      }
+      expect(sim.stats()).toMatchObject({ accepted: ids.length, duplicates: 0 });
+      await queue.close();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+    },
+  );
 });

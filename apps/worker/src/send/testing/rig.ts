@@ -17,8 +17,11 @@ export interface ProcessorRig {
   readonly store: MessageStore;
   readonly queue: Queue<SendJobData>;
   readonly client: EcallClient;
-  /** Stores one SMS per text, created now; resolves to their ids. */
-  createSms(texts: readonly string[]): Promise<string[]>;
+  /**
+   * Stores one SMS per text, created now; resolves to their ids. In one create call, so that they share chunk jobs
+   * when there are several, or `apart`: one call each, so that each has a job of its own.
+   */
+  createSms(texts: readonly string[], options?: { readonly apart?: boolean }): Promise<string[]>;
   /** Runs `processor` in a BullMQ worker that holds `concurrency` jobs, each job's run passed through `around`. */
   work(
     processor: SendProcessor,
@@ -51,38 +54,40 @@ export function processorRig(options: RigOptions): ProcessorRig {
     accountPassword: options.accountPassword ?? 'demo',
   });
   let running:
-    | { worker: Worker<SendJobData>; processor: SendProcessor; connection: typeof redis }
+    | { workers: Worker<SendJobData>[]; processor: SendProcessor; connection: typeof redis }
     | undefined;
   return {
     store,
     queue,
     client,
-    async createSms(texts) {
+    async createSms(texts, { apart = false } = {}) {
       const createdAt = new Date().toISOString();
       const messages = texts.map((text) => ({
         id: createJobId(),
         request: { channel: 'sms' as const, to: ['0041791234567'], text, createdAt },
       }));
-      await store.create(messages);
+      if (apart) await Promise.all(messages.map((message) => store.create([message])));
+      else await store.create(messages);
       return messages.map(({ id }) => id);
     },
     work(processor, concurrency, around = (run) => run()) {
       const connection = redis.duplicate();
-      const worker = new Worker<SendJobData>(
-        QUEUE_NAMES.send,
-        (job: Job<SendJobData>, token?: string) => around(() => processor(job, token)),
-        { connection, prefix, concurrency },
-      );
-      running = { worker, processor, connection };
+      const run = (job: Job<SendJobData>, token?: string) => around(() => processor(job, token));
+      // Chunk jobs in a worker of their own, as the worker process runs them (one at a time is enough here).
+      const workers = [
+        new Worker<SendJobData>(QUEUE_NAMES.send, run, { connection, prefix, concurrency }),
+        new Worker<SendJobData>(QUEUE_NAMES.sendChunks, run, { connection, prefix, concurrency: 1 }),
+      ];
+      running = { workers, processor, connection };
     },
     async close() {
       if (running) {
-        await running.worker.close();
+        await Promise.all(running.workers.map((worker) => worker.close()));
         await running.processor.idle();
         running.connection.disconnect();
       }
       await client.close();
-      await queue.close();
+      await Promise.all([queue.close(), store.chunkQueue.close()]);
       await deleteKeys(redis, prefix);
       redis.disconnect();
     },
