@@ -117,7 +117,8 @@ end
  * ARGV: expected version, state JSON, id, retention ms, now ms, history event count n, host event count m,
  *       attachments ('1' or '0'), n history events (JSON), m host events (JSON); then the effects: lift the pause ('1' or '0'), series
  *       minute ('' for no count), duration ms ('' for none), series lifetime ms, job count, and per job: add
- *       command (1-based), key count, argument count, its arguments.
+ *       command (1-based), key count, argument count n, which arguments are bytes sent as latin1 text (n letters,
+ *       'b' for bytes, 's' for text), its arguments.
  * Returns {new version, first outbox seq or 0, lifted pause JSON or 0}; {0} when the record is gone, {-1} on a
  * version conflict, {-2, job number, BullMQ's error code} when BullMQ refused a job.
  */
@@ -138,16 +139,27 @@ if liftPause then
   k = k + 1 + BULLMQ_RESUME_KEYS
 end
 if minute ~= '' then seriesKey = KEYS[k]; k = k + 1 end
+-- A byte string that travelled as latin1 text (one character per byte, so UTF-8 on the wire: bytes from 128 on
+-- as two) back to its bytes.
+local function latin1Bytes(text)
+  return (string.gsub(text, '([\\194\\195])(.)', function(lead, byte)
+    return string.char(string.byte(byte) + (lead == '\\195' and 64 or 0))
+  end))
+end
 local a = e + 5
 for j = 1, tonumber(ARGV[e + 4]) do
-  local kind, keyc, argc = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  local kind, keyc, argc, binary = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), ARGV[a + 3]
   local jobKeys, jobArgs = {}, {}
   for i = 1, keyc do jobKeys[i] = KEYS[k + i - 1] end
-  for i = 1, argc do jobArgs[i] = ARGV[a + 2 + i] end
+  for i = 1, argc do
+    local arg = ARGV[a + 3 + i]
+    if string.sub(binary, i, i) == 'b' then arg = latin1Bytes(arg) end
+    jobArgs[i] = arg
+  end
   local added = BULLMQ_ADD[kind](jobKeys, jobArgs)
   if type(added) == 'number' and added < 0 then return {-2, j, added} end
   k = k + keyc
-  a = a + 3 + argc
+  a = a + 4 + argc
 end
 local nv = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'v', nv)

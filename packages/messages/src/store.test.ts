@@ -397,6 +397,20 @@ describe('MessageStore', () => {
     expect(await redis.lrange(`${prefix}-bull:${QUEUE_NAMES.send}:wait`, 0, -1)).toEqual([id]);
     expect(await trackQueue.getJobState(id)).toBe('delayed');
     expect((await trackQueue.getJob(id))?.opts).toMatchObject({ delay: 60_000, removeOnComplete: true });
+    // Its packed arguments (bytes of every range, sent as latin1 text) reached BullMQ intact: the job is stored as
+    // `queue.add` stores the same job.
+    const added = await trackQueue.add(
+      'track',
+      { messageId: id },
+      { ...TRACK_JOB_OPTIONS, delay: 60_000, jobId: `${id}-ref` },
+    );
+    const [stored, reference] = await Promise.all([trackQueue.getJob(id), trackQueue.getJob(added.id ?? '')]);
+    expect({ ...stored?.opts, jobId: undefined }).toEqual({ ...reference?.opts, jobId: undefined });
+    expect([stored?.name, stored?.data, stored?.delay]).toEqual([
+      reference?.name,
+      reference?.data,
+      reference?.delay,
+    ]);
     expect(await counted()).toBe(1);
     expect((await store.series('accepted', 2)).find(({ count }) => count > 0)?.meanMs).toBe(120);
     // Once more, from the settled record: the job exists already and is kept; the pause is gone.

@@ -447,7 +447,8 @@ export class MessageStore {
     args.push(jobs.length);
     for (const job of jobs) {
       keys.push(...job.keys);
-      args.push(job.kind, job.keys.length, job.args.length, ...job.args);
+      args.push(job.kind, job.keys.length, job.args.length, job.args.map(binaryMark).join(''));
+      for (const arg of job.args) args.push(typeof arg === 'string' ? arg : latin1Text(arg));
     }
   }
 
@@ -841,6 +842,19 @@ export class MessageStore {
 /** BullMQ's add command answered with an error code inside the create script. */
 class JobRefusedError extends Error {
   override readonly name = 'JobRefusedError';
+}
+
+/** How UPDATE_STATE is told which of a job's arguments are bytes ('b', sent as {@link latin1Text}) or text ('s'). */
+const binaryMark = (arg: string | Uint8Array) => (typeof arg === 'string' ? 's' : 'b');
+
+/**
+ * Bytes as text of one character per byte, which the update script turns back into the bytes. ioredis writes a
+ * command with a `Buffer` among its arguments piece by piece into a new buffer, which made a change with a
+ * BullMQ job (the acceptance and its tracking job, whose packed arguments are bytes) cost the worker about twice
+ * the CPU of the same command all in text: 34-43 against 18-25 µs in a side-by-side run of 40,000 commands.
+ */
+function latin1Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** `text` with the characters a SCAN MATCH pattern treats specially escaped, so that it matches only itself. */
