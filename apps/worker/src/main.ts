@@ -121,6 +121,7 @@ export async function startWorker(
     maxCallsInFlight: config.WORKER_CONCURRENCY,
     // A chunk's messages are in hand as jobs are: a quarter more than the calls, so their Redis steps overlap calls.
     maxChunkMessagesInHand: jobsInHand(config.WORKER_CONCURRENCY),
+    handChunksOver: Boolean(config.ECALL_RATE_LIMIT_PER_SECOND),
     backoff,
     ...(callbackFor && { callbackFor }),
     followUpJob: ({ id, request }) => {

@@ -1,5 +1,6 @@
-import { chunkJobId } from '@ecall-relay/messages';
+import { chunkJobId, type SendJobData } from '@ecall-relay/messages';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
+import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { silentLogger } from '../logger.ts';
@@ -57,6 +58,34 @@ describe('a chunk job (the messages of one create call)', () => {
       }
       // The chunk completed (and was removed) once its messages were sent or handed over.
       expect(await rig.store.chunkQueue.getJob(chunkJobId(ids[0] as string))).toBeUndefined();
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('hands every message to a job of its own when the calls are rate-limited (the limiter counts jobs)', async () => {
+    sim.reset();
+    const rig = processorRig({ endpoint: sim.endpoint, name: 'chunk-limited' });
+    const processor = createSendProcessor({
+      store: rig.store,
+      client: rig.client,
+      logger: silentLogger,
+      handChunksOver: true,
+    });
+    try {
+      const ids = await rig.createSms(['a', 'b', 'c']);
+      const chunk = { data: { messageIds: ids }, moveToDelayed: async () => undefined };
+      expect(await processor(chunk as unknown as Job<SendJobData>)).toBe('chunk');
+      expect(sim.stats().submissions).toBe(0);
+      expect(await Promise.all(ids.map((id) => rig.queue.getJobState(id)))).toEqual([
+        'waiting',
+        'waiting',
+        'waiting',
+      ]);
+      // The send queue's worker (where the limiter is) sends them.
+      rig.work(processor, 3);
+      await allAccepted(rig, ids);
+      expect(sim.stats()).toMatchObject({ submissions: 3, accepted: 3, duplicates: 0 });
     } finally {
       await rig.close();
     }

@@ -64,6 +64,12 @@ export interface SendProcessorDeps {
    */
   readonly maxChunkMessagesInHand?: number;
   /**
+   * Send no message of a chunk here but hand each to a job of its own: set when the send queue's BullMQ limiter
+   * paces the calls (ECALL_RATE_LIMIT_PER_SECOND), which counts jobs, so a chunk's 25 messages would pass it as
+   * one. @defaultValue false
+   */
+  readonly handChunksOver?: boolean;
+  /**
    * The delay before a chunk's message that failed is tried again in a job of its own, from its attempts so far
    * (the send queue's backoff strategy). @defaultValue exponential from 1 s with jitter
    */
@@ -391,8 +397,11 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
   }
 
-  /** Set by `stopTaking`: chunks hand the messages they have not started over instead of sending them. */
-  let stopping = false;
+  /**
+   * Set by `stopTaking` (or from the start by `handChunksOver`): chunks hand the messages they have not started over
+   * instead of sending them.
+   */
+  let stopping = deps.handChunksOver ?? false;
 
   return Object.assign(processSend, {
     /**
