@@ -138,33 +138,30 @@ export async function startWorker(
   // BullMQ uses this connection for job commands (fetch, lock, completion) and a duplicate of it to block on.
   const blocking = (name: string) =>
     coalesceWrites(connection.duplicate({ connectionName: `relay-${name}` }));
-  const sendWorker = new Worker<SendJobData>(QUEUE_NAMES.send, sendProcessor, {
+  const sendOptions = {
     ...workerOptions,
     // The store's connection: a job's last writes and BullMQ's completion of it then leave in one socket write
     // (coalesceWrites). BullMQ blocks on a duplicate of its own.
     connection,
     // WORKER_CONCURRENCY bounds the calls toward eCall (the processor's call slots); the jobs in hand exceed it
     // by a quarter, so the Redis steps before and after each call overlap other calls instead of leaving eCall
-    // capacity idle: with 100 ms answers, those steps took a seventh of each slot (pnpm bench B3).
+    // capacity idle: with 100 ms answers, those steps took a seventh of each slot (pnpm bench B3). Chunks: as
+    // many as jobs, since a chunk stays until its slowest message is done (an answer that times out holds one
+    // chunk, as it would hold one job); their messages in hand are bounded on their own (maxChunkMessagesInHand).
     concurrency: jobsInHand(config.WORKER_CONCURRENCY),
     // A job whose worker died is taken up again however often that happens: the record's in-flight mark,
     // not a stall counter, decides whether it is safe to send.
     maxStalledCount: 1_000_000,
     settings: { backoffStrategy: backoff },
+  };
+  const sendWorker = new Worker<SendJobData>(QUEUE_NAMES.send, sendProcessor, {
+    ...sendOptions,
     ...(config.ECALL_RATE_LIMIT_PER_SECOND && {
       limiter: { max: config.ECALL_RATE_LIMIT_PER_SECOND, duration: 1_000 },
     }),
   });
-  // Chunks: as many as jobs in hand, since a chunk stays until its slowest message is done (an answer that times
-  // out holds one chunk, as it would hold one job); the messages in hand are bounded on their own
-  // (maxChunkMessagesInHand), and a chunk's other messages wait for them in this worker.
-  const chunkWorker = new Worker<SendJobData>(QUEUE_NAMES.sendChunks, sendProcessor, {
-    ...workerOptions,
-    connection,
-    concurrency: jobsInHand(config.WORKER_CONCURRENCY),
-    maxStalledCount: 1_000_000,
-    settings: { backoffStrategy: backoff },
-  });
+  // Without the limiter: with a rate limit set, chunks only hand their messages to jobs of their own.
+  const chunkWorker = new Worker<SendJobData>(QUEUE_NAMES.sendChunks, sendProcessor, sendOptions);
   const trackWorker = new Worker<TrackJobData>(
     QUEUE_NAMES.track,
     createTrackProcessor({

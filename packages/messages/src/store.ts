@@ -215,8 +215,6 @@ interface MessageWrite {
   readonly id: string;
   /** The send job written with this message: its own, or its chunk's (on the chunk's first message only). */
   readonly add?: JobAdd;
-  /** Whether `add` is a chunk's job (into the chunk queue). */
-  readonly chunk?: boolean;
   readonly record: string;
   /** The request as stored (JSON). */
   readonly request: string;
@@ -225,12 +223,6 @@ interface MessageWrite {
   readonly channelIndex: string;
   readonly recipientIndexes: readonly string[];
   readonly files?: { readonly key: string; readonly json: string };
-}
-
-/** A send job a create call writes with a message: its own, or its chunk's. */
-interface SendJobWrite {
-  readonly add: JobAdd;
-  readonly chunk: boolean;
 }
 
 /** The create script's kind of a chunk's add: `addStandardJob` into the chunk queue (`bullmqAddPrelude(1, 1)`). */
@@ -356,8 +348,7 @@ export class MessageStore {
         ownKeys.push(message.record);
         if (message.files) ownKeys.push(message.files.key);
         const { add } = message;
-        // A chunk's job is a standard add into the chunk queue: the create script's third kind.
-        fields.push(add ? (message.chunk ? CHUNK_ADD_KIND : add.kind) : 0, add?.args.length ?? 0);
+        fields.push(add?.kind ?? 0, add?.args.length ?? 0);
         for (const arg of add?.args ?? []) fields.push(arg);
         fields.push(message.id, message.request, message.status);
         fields.push(number(message.statusIndex), number(message.channelIndex));
@@ -396,15 +387,12 @@ export class MessageStore {
    * batch costs Redis and the worker one BullMQ job per chunk instead of one per message; a scheduled message, or
    * the only one due now, has a job of its own.
    */
-  #sendJobsOf(messages: readonly NewMessage[]): Map<string, SendJobWrite | undefined> {
-    const jobs = new Map<string, SendJobWrite | undefined>();
+  #sendJobsOf(messages: readonly NewMessage[]): Map<string, JobAdd | undefined> {
+    const jobs = new Map<string, JobAdd | undefined>();
     const dueNow = messages.filter((message) => !message.delayMs);
     for (const message of messages) {
       if (message.delayMs || dueNow.length === 1) {
-        jobs.set(message.id, {
-          add: this.#sendJobs.build(message.id, { messageId: message.id }, message.delayMs),
-          chunk: false,
-        });
+        jobs.set(message.id, this.#sendJobs.build(message.id, { messageId: message.id }, message.delayMs));
       }
     }
     if (dueNow.length < 2) return jobs;
@@ -412,7 +400,9 @@ export class MessageStore {
       const ids = dueNow.slice(start, start + SEND_CHUNK_SIZE).map((message) => message.id);
       const first = ids[0] as string;
       for (const id of ids) jobs.set(id, undefined);
-      jobs.set(first, { add: this.#chunkJobs.build(chunkJobId(first), { messageIds: ids }), chunk: true });
+      // BullMQ's standard add, into the chunk queue: the create script's own kind for it.
+      const add = this.#chunkJobs.build(chunkJobId(first), { messageIds: ids });
+      jobs.set(first, { ...add, kind: CHUNK_ADD_KIND });
     }
     return jobs;
   }
@@ -421,13 +411,13 @@ export class MessageStore {
    * One new message as CREATE_MESSAGES_BODY writes it: the send job it carries (see {@link #sendJobsOf}), its record
    * (request and initial status; see {@link parseRecord}), attachments and index entries.
    */
-  #messageWrite(message: NewMessage, job: SendJobWrite | undefined): MessageWrite {
+  #messageWrite(message: NewMessage, add: JobAdd | undefined): MessageWrite {
     const { id, request } = message;
     const k = this.keys;
     const status = initialStatus(message);
     return {
       id,
-      ...(job && { add: job.add, chunk: job.chunk }),
+      ...(add && { add }),
       record: k.record(id),
       request: JSON.stringify(request),
       status,

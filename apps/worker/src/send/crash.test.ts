@@ -1,10 +1,11 @@
-import { createJobId, createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
+import { storeSms } from './testing/rig.ts';
 
 const MESSAGES = 60;
 
@@ -32,19 +33,9 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     const redis = connectRedis();
     const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
     const store = createMessageStore({ redis, sendQueue: queue, prefix });
-    const ids = Array.from({ length: MESSAGES }, () => createJobId());
-    const messages = ids.map((id) => ({
-      id,
-      request: {
-        channel: 'sms' as const,
-        to: ['0041791234567'],
-        text: `m ${id}`,
-        createdAt: new Date().toISOString(),
-      },
-    }));
     // Together, the messages share chunk jobs of 25 (two full, the third not); apart, each has its own.
-    if (apart) await Promise.all(messages.map((message) => store.create([message])));
-    else await store.create(messages);
+    const texts = Array.from({ length: MESSAGES }, (_, i) => `m ${i}`);
+    const ids = await storeSms(store, texts, { apart });
 
     const env = {
       REDIS_URL: redisUrl(),

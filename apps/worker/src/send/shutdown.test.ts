@@ -1,4 +1,4 @@
-import { createJobId, createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
+import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { jobsInHand } from '../main.ts';
+import { storeSms } from './testing/rig.ts';
 
 describe('worker shutdown on SIGTERM', () => {
   let sim: Simulator;
@@ -30,14 +31,11 @@ describe('worker shutdown on SIGTERM', () => {
       const redis = connectRedis();
       const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
       const store = createMessageStore({ redis, sendQueue: queue, prefix });
-      const ids = Array.from({ length: 12 }, () => createJobId());
-      const at = new Date().toISOString();
-      const messages = ids.map((id) => ({
-        id,
-        request: { channel: 'sms' as const, to: ['0041791234567'], text: id, createdAt: at },
-      }));
-      if (apart) await Promise.all(messages.map((message) => store.create([message])));
-      else await store.create(messages);
+      const ids = await storeSms(
+        store,
+        Array.from({ length: 12 }, (_, i) => `m ${i}`),
+        { apart },
+      );
       const env = {
         REDIS_URL: redisUrl(),
         KEY_PREFIX: prefix,

@@ -17,10 +17,7 @@ export interface ProcessorRig {
   readonly store: MessageStore;
   readonly queue: Queue<SendJobData>;
   readonly client: EcallClient;
-  /**
-   * Stores one SMS per text, created now; resolves to their ids. In one create call, so that they share chunk jobs
-   * when there are several, or `apart`: one call each, so that each has a job of its own.
-   */
+  /** {@link storeSms} into the rig's store. */
   createSms(texts: readonly string[], options?: { readonly apart?: boolean }): Promise<string[]>;
   /** Runs `processor` in a BullMQ worker that holds `concurrency` jobs, each job's run passed through `around`. */
   work(
@@ -30,6 +27,25 @@ export interface ProcessorRig {
   ): void;
   /** Closes the worker, waits for the processor's follow-up writes, then closes everything and deletes its keys. */
   close(): Promise<void>;
+}
+
+/**
+ * Stores one SMS per text in `store`, created now; resolves to their ids. In one create call, so that they share
+ * chunk jobs when there are several, or `apart`: one call each, so that each has a job of its own.
+ */
+export async function storeSms(
+  store: MessageStore,
+  texts: readonly string[],
+  { apart = false }: { readonly apart?: boolean } = {},
+): Promise<string[]> {
+  const createdAt = new Date().toISOString();
+  const messages = texts.map((text) => ({
+    id: createJobId(),
+    request: { channel: 'sms' as const, to: ['0041791234567'], text, createdAt },
+  }));
+  if (apart) await Promise.all(messages.map((message) => store.create([message])));
+  else await store.create(messages);
+  return messages.map(({ id }) => id);
 }
 
 /** Options of {@link processorRig}. */
@@ -60,16 +76,7 @@ export function processorRig(options: RigOptions): ProcessorRig {
     store,
     queue,
     client,
-    async createSms(texts, { apart = false } = {}) {
-      const createdAt = new Date().toISOString();
-      const messages = texts.map((text) => ({
-        id: createJobId(),
-        request: { channel: 'sms' as const, to: ['0041791234567'], text, createdAt },
-      }));
-      if (apart) await Promise.all(messages.map((message) => store.create([message])));
-      else await store.create(messages);
-      return messages.map(({ id }) => id);
-    },
+    createSms: (texts, options) => storeSms(store, texts, options),
     work(processor, concurrency, around = (run) => run()) {
       const connection = redis.duplicate();
       const run = (job: Job<SendJobData>, token?: string) => around(() => processor(job, token));
