@@ -288,6 +288,23 @@ describe('MessageStore', () => {
     expect(record?.version).toBe(2);
   });
 
+  it('reads a record and the account pause in one command, the pause also for a message that is gone', async () => {
+    const id = createJobId();
+    await store.create([{ id, request: smsRequest() }]);
+    expect(await store.readForSend(id)).toEqual({ record: await store.read(id), pause: undefined });
+    const pause = {
+      code: 11902,
+      text: 'account locked',
+      since: new Date().toISOString(),
+      probeAt: new Date(Date.now() + 60_000).toISOString(),
+    };
+    await store.pauseAccount(pause);
+    const both = await store.readForSend(id);
+    expect(both.record?.state.status).toBe('queued');
+    expect(both.pause).toEqual(pause);
+    expect(await store.readForSend(createJobId())).toEqual({ record: undefined, pause });
+  });
+
   it("implies a new record's state and 'created' event, and writes the event with the first change", async () => {
     const id = createJobId();
     const request = smsRequest(['0791111111', '0792222222']);

@@ -27,6 +27,7 @@ import {
   CLAIM_IDEMPOTENCY,
   COUNT_SERIES,
   CREATE_MESSAGES_BODY,
+  READ_FOR_SEND,
   RELEASE_IDEMPOTENCY,
   UPDATE_STATE,
 } from './scripts.ts';
@@ -201,6 +202,10 @@ let createScript: string | undefined;
 let updateScript: string | undefined;
 
 /** The state-changing script as defined on the store's connection (number of keys first). */
+interface ReadForSendCommand {
+  relayReadForSend(record: string, pause: string): Promise<[(string | null)[], string | null]>;
+}
+
 interface UpdateCommand {
   relayUpdateState(numberOfKeys: number, keys: string[], args: unknown[]): Promise<unknown[]>;
 }
@@ -274,6 +279,9 @@ export class MessageStore {
       this.#redis.defineCommand('relayUpdateState', { lua: updateScript });
       this.#redis.defineCommand('relayClaimIdempotency', { numberOfKeys: 1, lua: CLAIM_IDEMPOTENCY });
       this.#redis.defineCommand('relayReleaseIdempotency', { numberOfKeys: 1, lua: RELEASE_IDEMPOTENCY });
+    }
+    if (!('relayReadForSend' in this.#redis)) {
+      this.#redis.defineCommand('relayReadForSend', { numberOfKeys: 2, lua: READ_FOR_SEND });
     }
     if (!('relayCountSeries' in this.#redis)) {
       this.#redis.defineCommand('relayCountSeries', { numberOfKeys: 1, lua: COUNT_SERIES });
@@ -521,6 +529,23 @@ export class MessageStore {
   /** Reads one message without its history (the worker's hot path). */
   async read(id: string): Promise<Omit<MessageRecord, 'history'> | undefined> {
     return parseRecord(id, await this.#redis.hmget(this.keys.record(id), 'req', 'state', 'v'));
+  }
+
+  /**
+   * {@link read} and {@link accountPause} in one command: what the send worker needs before each send. The pause is
+   * read even when the message is gone.
+   */
+  async readForSend(
+    id: string,
+  ): Promise<{ record: Omit<MessageRecord, 'history'> | undefined; pause: AccountPause | undefined }> {
+    const [fields, pause] = await (this.#redis as unknown as ReadForSendCommand).relayReadForSend(
+      this.keys.record(id),
+      this.keys.accountPause,
+    );
+    return {
+      record: parseRecord(id, fields),
+      pause: pause ? (JSON.parse(pause) as AccountPause) : undefined,
+    };
   }
 
   /** The attempts to deliver this message's events to the host system, newest last. */

@@ -465,8 +465,8 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     handOver?: (delayMs: number) => Promise<void>,
   ): Promise<SendOutcome> {
     const refusalsSeen = refusals;
-    // Two independent reads in one round trip: the pause is read even when the record turns out settled.
-    const [record, pause] = await Promise.all([store.read(id), store.accountPause()]);
+    // One command: the pause is read even when the record turns out settled.
+    const { record, pause } = await store.readForSend(id);
     if (!record) {
       logger.warn(
         { messageId: id },
