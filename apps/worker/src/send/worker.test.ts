@@ -131,7 +131,18 @@ describe('send worker against the eCall simulator', () => {
     await reaches(id, 'accepted');
     const record = await store.get(id);
     expect(record?.state.attempts).toBe(5);
-    expect(record?.history.map((e) => e.type)).toContain('retrying');
+    // Three calls in the first attempt (the first and two in-call retries), then the durable retry's two.
+    expect(record?.history.map((e) => e.type)).toEqual([
+      'created',
+      'submitting',
+      'transient',
+      'transient',
+      'transient',
+      'retrying',
+      'submitting',
+      'transient',
+      'accepted',
+    ]);
     expect(sim.stats()).toMatchObject({ submissions: 5, accepted: 1, duplicates: 0 });
   });
 
