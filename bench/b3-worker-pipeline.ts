@@ -77,12 +77,16 @@ interface LoopRound {
   readonly cpuMs: number;
 }
 
+/** One round as the run's log shows it: its rate and the CPU time per message of its process. */
+const roundLine = (side: string, messages: number, ms: number, cpuMs: number) =>
+  `${side} ${Math.round((messages * 1000) / ms)} msg/s (${(cpuMs / messages).toFixed(2)} ms CPU/msg)`;
+
 /**
  * B3: messages/s from queued to accepted, worker and simulator each in their own process, tracking slowed
  * down so only sending is measured; against a bare loop of the eCall client at the same concurrency. Both are
- * warmed, then measured in rounds ordered relay, loop, loop, relay, so that a machine whose speed drifts
- * during the run weighs on both alike. Then the same pipeline with 100 ms simulated latency, against the
- * latency bound C / 0.1 s.
+ * warmed with a round of the measured size, then measured in rounds ordered relay, loop, loop, relay, so that a
+ * machine whose speed drifts during the run weighs on both alike. Then the same pipeline with 100 ms simulated
+ * latency, against the latency bound C / 0.1 s.
  */
 export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush }) => {
   const c = sizes.concurrency;
@@ -105,11 +109,20 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
   };
 
   const half = Math.ceil(sizes.pipelineMessages / 2);
-  const warmup = warmupOf(sizes.pipelineMessages, c);
-  log(`B3 relay and bare loop: ${2 * half} messages each, concurrency ${c}, rounds relay-loop-loop-relay`);
+  log(
+    `B3 relay and bare loop: ${2 * half} messages each, concurrency ${c}, ` +
+      'after a warm-up round each, rounds relay-loop-loop-relay',
+  );
+  // A full round each to warm up: with less (1,000 messages), the first measured round of each side still ran
+  // 25-45 % slower than the later ones, and the ratio depended on whose cold round weighed more.
   await sim.control('POST', '/_sim/reset');
-  await timedRun(redis, warmup, worker);
-  await loopRound('warm', warmup);
+  const rounds: string[] = [];
+  const warmRelay = await timedRun(redis, half, worker);
+  const warmLoop = await loopRound('warm', half);
+  rounds.push(
+    `warm-up: ${roundLine('relay', half, warmRelay.ms, warmRelay.cpuMs)}, ` +
+      roundLine('loop', warmLoop.messages, warmLoop.elapsedMs, warmLoop.cpuMs),
+  );
   const relay: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
   const bare: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
   let duplicates = 0;
@@ -119,14 +132,17 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
     if (side === 'relay') {
       const run = await timedRun(redis, half, worker);
       add(relay, half, run.ms, run.cpuMs, run.redisCpuMs);
+      rounds.push(roundLine('relay', half, run.ms, run.cpuMs));
       duplicates += ((await sim.control('GET', '/_sim/stats')) as SimCounters).duplicates;
     } else {
       const round = await loopRound(`r${bare.messages}`, half);
       add(bare, round.messages, round.elapsedMs, round.cpuMs);
+      rounds.push(roundLine('loop', round.messages, round.elapsedMs, round.cpuMs));
       bareRefused += round.messages - round.accepted;
     }
   }
   await loop.finish();
+  log(`B3 rounds: ${rounds.join('; ')}`);
 
   log(`B3 latency: ${sizes.latencyMessages} messages, ${LATENCY_MS} ms per eCall answer`);
   await sim.control('POST', '/_sim/reset');
