@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createEcallClient } from '@ecall-relay/ecall';
+import { benchRecipient, benchText } from '../lib/texts.ts';
 
 const endpoint = process.env.ECALL_ENDPOINT ?? '';
 const concurrency = Number(process.env.CONCURRENCY ?? '50');
-const address = process.env.ADDRESS ?? '0041791234567';
 
 const client = createEcallClient({ endpoint, accountName: 'demo', accountPassword: 'demo' });
 const run = randomUUID().slice(0, 8);
@@ -20,7 +20,8 @@ async function sendAll(label: string, count: number): Promise<number> {
     for (let i = next++; i < count; i = next++) {
       const jobId = `${run}-${label}-${i}`;
       const result = await client.sendSms(
-        { address, message: `bench message ${i}`, jobId },
+        // The very messages the relay sends in B3 (createMessages): the same envelope for the client to build.
+        { address: benchRecipient(i), message: benchText(i), jobId },
         { clientRequestId: `${jobId}.1` },
       );
       if (result.classification === 'accepted') accepted++;

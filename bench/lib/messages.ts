@@ -8,19 +8,12 @@ import {
 } from '@ecall-relay/messages';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { benchRecipient, benchText } from './texts.ts';
+
+export { benchRecipient, benchText };
 
 /** The BullMQ batch size the relay's own batch endpoint allows, used for every bulk write here. */
 export const BATCH = 1_000;
-
-/** A distinct Swiss mobile number per message, so recipient indexes grow as they would in production. */
-export function benchRecipient(i: number): string {
-  return `0041790${String(i % 1_000_000).padStart(6, '0')}`;
-}
-
-/** The text every bench message carries: a typical short alarm SMS. */
-export function benchText(i: number): string {
-  return `Bench ${i}: pump 3 stopped at station 12, pressure low`;
-}
 
 /** The stored request of bench message `i`, as the api would store a `POST /v1/sms`. */
 export function benchRequest(i: number, createdAt = new Date().toISOString()): MessageRequest {
