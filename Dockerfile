@@ -6,6 +6,8 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN npm i -g pnpm@12 && pnpm --version
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+# The dependency patches pnpm applies while installing (patches/README.md).
+COPY patches patches
 COPY apps/api/package.json apps/api/package.json
 COPY apps/dashboard/package.json apps/dashboard/package.json
 COPY apps/worker/package.json apps/worker/package.json

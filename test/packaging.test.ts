@@ -74,6 +74,12 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 
+  it('copies the dependency patches before installing, so the image runs the patched packages', () => {
+    const install = dockerfile.indexOf('RUN pnpm install');
+    expect(dockerfile.indexOf('COPY patches patches')).toBeGreaterThan(0);
+    expect(dockerfile.indexOf('COPY patches patches')).toBeLessThan(install);
+  });
+
   it('copies the manifest of every workspace package before installing', () => {
     for (const group of ['apps', 'packages']) {
       for (const name of readdirSync(join(ROOT, group))) {
