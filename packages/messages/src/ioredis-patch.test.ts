@@ -19,6 +19,9 @@ describe('the patched ioredis', () => {
     holes[2] = inner;
     holes[3] = '4';
     const cases: unknown[][] = [['sha', '2', ['k1', 'k2'], ['a', 'b']], holes, [], [[]], ['x']];
-    for (const args of cases) expect(new Command('evalsha', args).args).toEqual(args.flat());
+    for (const args of cases) {
+      const command = new Command('evalsha', args as ConstructorParameters<typeof Command>[1]);
+      expect(command.args).toEqual(args.flat());
+    }
   });
 });
