@@ -117,8 +117,12 @@ describe('send worker against the eCall simulator', () => {
     expect(sim.job(ids.fax)?.jobs[0]).toMatchObject({ operation: 'SendFax' });
     expect(sim.job(ids.voice)?.jobs[0]).toMatchObject({ operation: 'SendVoiceBasic' });
     const record = await store.get(ids.sms);
-    expect(record?.state).toMatchObject({ attempts: 1, lastCode: 0, lastText: 'OK' });
+    expect(record?.state).toMatchObject({ attempts: 1, lastCode: 0, lastText: 'OK', ambiguous: false });
     expect(record?.state.requestIds).toHaveLength(1);
+    // The claim ends with the acceptance.
+    expect(record?.state).not.toHaveProperty('inFlight');
+    const { submittedAt = '', acceptedAt = '' } = record?.state ?? {};
+    expect(Date.parse(acceptedAt)).toBeGreaterThanOrEqual(Date.parse(submittedAt));
     expect(record?.history.map((e) => e.type)).toEqual(['created', 'submitting', 'accepted']);
     expect(sim.stats()).toMatchObject({ accepted: 4, duplicates: 0 });
     expect(await queue.getJob(ids.sms)).toBeUndefined();
