@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { statusLabel } from '../lib/format.ts';
 import {
   classifySearch,
@@ -21,8 +21,12 @@ export function FilterForm({ params }: { readonly params: ListParams }) {
   const [from, setFrom] = useState(isoToLocalInput(params.from));
   const [to, setTo] = useState(isoToLocalInput(params.to));
   const [limit, setLimit] = useState(params.limit);
-  // Back and Forward change the URL under the form: show what the list now shows.
+  // Back and Forward change the URL under the form: show what the list now shows. Only on a change: effects run
+  // after the first frame, and by then the user may have typed into the form that the first render filled.
+  const shown = useRef(params);
   useEffect(() => {
+    if (shown.current === params) return;
+    shown.current = params;
     setSearch(params.recipient ?? '');
     setStatus(params.status ?? '');
     setChannel(params.channel ?? '');
