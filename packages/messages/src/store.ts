@@ -201,11 +201,12 @@ let createScript: string | undefined;
 /** UPDATE_STATE with BullMQ's add commands, for a change's jobs. */
 let updateScript: string | undefined;
 
-/** The state-changing script as defined on the store's connection (number of keys first). */
+/** READ_FOR_SEND as defined on the store's connection (its two keys). */
 interface ReadForSendCommand {
   relayReadForSend(record: string, pause: string): Promise<[(string | null)[], string | null]>;
 }
 
+/** The state-changing script as defined on the store's connection (number of keys first). */
 interface UpdateCommand {
   relayUpdateState(numberOfKeys: number, keys: string[], args: unknown[]): Promise<unknown[]>;
 }
@@ -542,10 +543,7 @@ export class MessageStore {
       this.keys.record(id),
       this.keys.accountPause,
     );
-    return {
-      record: parseRecord(id, fields),
-      pause: pause ? (JSON.parse(pause) as AccountPause) : undefined,
-    };
+    return { record: parseRecord(id, fields), pause: parsePause(pause) };
   }
 
   /** The attempts to deliver this message's events to the host system, newest last. */
@@ -765,8 +763,7 @@ export class MessageStore {
 
   /** The current account pause, if sending is paused. */
   async accountPause(): Promise<AccountPause | undefined> {
-    const raw = await this.#redis.get(this.keys.accountPause);
-    return raw ? (JSON.parse(raw) as AccountPause) : undefined;
+    return parsePause(await this.#redis.get(this.keys.accountPause));
   }
 
   /** Pauses sending for the whole account (all workers) and records why. */
@@ -912,6 +909,11 @@ function parseRecord(
       version === 0 ? createdState(request, state as MessageStatus) : (JSON.parse(state) as MessageState),
     version,
   };
+}
+
+/** The account pause as stored, if there is one. */
+function parsePause(raw: string | null): AccountPause | undefined {
+  return raw ? (JSON.parse(raw) as AccountPause) : undefined;
 }
 
 /** The state of a message as created with `status` (queued or scheduled). */

@@ -1,11 +1,8 @@
-import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
-import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
-import { storeSms } from './testing/rig.ts';
+import { storeSms, testStore, workerProcessEnv } from './testing/rig.ts';
 
 const MESSAGES = 60;
 
@@ -29,29 +26,19 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     ['each in a job of its own', true],
   ])('still sends every message exactly once (%s)', { timeout: 90_000 }, async (_label, apart) => {
     sim.reset();
-    const prefix = uniquePrefix('crash');
-    const redis = connectRedis();
-    const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
-    const store = createMessageStore({ redis, sendQueue: queue, prefix });
+    const { prefix, store, close } = testStore('crash');
     // Together, the messages share chunk jobs of 25 (two full, the third not); apart, each has its own.
     const texts = Array.from({ length: MESSAGES }, (_, i) => `m ${i}`);
     const ids = await storeSms(store, texts, { apart });
 
-    const env = {
-      REDIS_URL: redisUrl(),
-      KEY_PREFIX: prefix,
-      ECALL_ENDPOINT: sim.endpoint,
-      ECALL_ACCOUNT_NAME: 'demo',
-      ECALL_ACCOUNT_PASSWORD: 'demo',
+    const env = workerProcessEnv(prefix, sim.endpoint, {
       WORKER_CONCURRENCY: '8',
       LOCK_DURATION_MS: '1500',
       STALLED_INTERVAL_MS: '500',
       AMBIGUOUS_GRACE_MS: '50',
       RETRY_BASE_MS: '50',
       RETRY_MAX_MS: '300',
-      LOG_LEVEL: 'silent',
-      METRICS_PORT: '0',
-    };
+    });
     const accepted = async () => {
       let n = 0;
       for (const id of ids) if ((await store.read(id))?.state.status === 'accepted') n++;
@@ -81,8 +68,6 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     expect(kills).toBe(3);
     expect(stats.accepted).toBe(MESSAGES);
     expect(stats.duplicates).toBe(0);
-    await queue.close();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
+    await close();
   });
 });

@@ -1,12 +1,9 @@
-import { createMessageStore, QUEUE_NAMES, type SendJobData } from '@ecall-relay/messages';
 import { type Simulator, startSimulator } from '@ecall-relay/simulator';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAndWait, spawnTs } from '../../../../test/support/processes.ts';
-import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../test/support/redis.ts';
 import { waitFor } from '../../../../test/support/wait.ts';
 import { jobsInHand } from '../main.ts';
-import { storeSms } from './testing/rig.ts';
+import { storeSms, testStore, workerProcessEnv } from './testing/rig.ts';
 
 describe('worker shutdown on SIGTERM', () => {
   let sim: Simulator;
@@ -27,27 +24,17 @@ describe('worker shutdown on SIGTERM', () => {
     },
     async (_label, apart) => {
       sim.reset();
-      const prefix = uniquePrefix('shutdown');
-      const redis = connectRedis();
-      const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
-      const store = createMessageStore({ redis, sendQueue: queue, prefix });
+      const { prefix, store, close } = testStore('shutdown');
       const ids = await storeSms(
         store,
         Array.from({ length: 12 }, (_, i) => `m ${i}`),
         { apart },
       );
-      const env = {
-        REDIS_URL: redisUrl(),
-        KEY_PREFIX: prefix,
-        ECALL_ENDPOINT: sim.endpoint,
-        ECALL_ACCOUNT_NAME: 'demo',
-        ECALL_ACCOUNT_PASSWORD: 'demo',
+      const env = workerProcessEnv(prefix, sim.endpoint, {
         WORKER_CONCURRENCY: '3',
         SHUTDOWN_TIMEOUT_MS: '10000',
         TRACK_SCHEDULE: '1h',
-        METRICS_PORT: '0',
-        LOG_LEVEL: 'silent',
-      };
+      });
       const statuses = async () => Promise.all(ids.map(async (id) => (await store.read(id))?.state.status));
       const child = spawnTs('apps/worker/src/main.ts', env);
       try {
@@ -80,9 +67,7 @@ describe('worker shutdown on SIGTERM', () => {
         await killAndWait(next, 'SIGTERM');
       }
       expect(sim.stats()).toMatchObject({ accepted: ids.length, duplicates: 0 });
-      await queue.close();
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await close();
     },
   );
 });

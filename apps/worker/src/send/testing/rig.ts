@@ -7,7 +7,8 @@ import {
   type SendJobData,
 } from '@ecall-relay/messages';
 import { type Job, Queue, Worker } from 'bullmq';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../../../../test/support/redis.ts';
+import type { Redis } from 'ioredis';
+import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../../../test/support/redis.ts';
 import type { createSendProcessor } from '../processor.ts';
 
 type SendProcessor = ReturnType<typeof createSendProcessor>;
@@ -58,12 +59,59 @@ export interface RigOptions {
   readonly accountPassword?: string;
 }
 
-/** Sets up a {@link ProcessorRig}; nothing runs until {@link ProcessorRig.work}. */
-export function processorRig(options: RigOptions): ProcessorRig {
-  const prefix = uniquePrefix(options.name);
+/** A message store and its send queue on the test Redis, under a fresh key prefix. */
+export interface TestStore {
+  readonly prefix: string;
+  readonly redis: Redis;
+  readonly queue: Queue<SendJobData>;
+  readonly store: MessageStore;
+  /** Closes the queues, deletes every key under the prefix and disconnects. */
+  close(): Promise<void>;
+}
+
+/** Sets up a {@link TestStore}; `name` names its key prefix. */
+export function testStore(name: string): TestStore {
+  const prefix = uniquePrefix(name);
   const redis = connectRedis();
   const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
   const store = createMessageStore({ redis, sendQueue: queue, prefix });
+  return {
+    prefix,
+    redis,
+    queue,
+    store,
+    async close() {
+      await Promise.all([queue.close(), store.chunkQueue.close()]);
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
+
+/**
+ * The environment of a worker process (`apps/worker/src/main.ts`) that sends the messages under `prefix` to the
+ * simulator at `endpoint`, quietly and without a metrics port; `settings` go on top.
+ */
+export function workerProcessEnv(
+  prefix: string,
+  endpoint: string,
+  settings: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl(),
+    KEY_PREFIX: prefix,
+    ECALL_ENDPOINT: endpoint,
+    ECALL_ACCOUNT_NAME: 'demo',
+    ECALL_ACCOUNT_PASSWORD: 'demo',
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...settings,
+  };
+}
+
+/** Sets up a {@link ProcessorRig}; nothing runs until {@link ProcessorRig.work}. */
+export function processorRig(options: RigOptions): ProcessorRig {
+  const { prefix, redis, queue, store, close } = testStore(options.name);
   const client = createEcallClient({
     endpoint: options.endpoint,
     accountName: 'demo',
@@ -94,9 +142,7 @@ export function processorRig(options: RigOptions): ProcessorRig {
         running.connection.disconnect();
       }
       await client.close();
-      await Promise.all([queue.close(), store.chunkQueue.close()]);
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await close();
     },
   };
 }
