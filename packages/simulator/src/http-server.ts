@@ -56,6 +56,8 @@ async function handle(parts: ServerParts, request: IncomingMessage, response: Se
   }
   if (request.method !== 'POST')
     return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  // In progress from here until the answer is sent or the connection drops ('close' follows 'finish' too).
+  response.once('close', parts.context.inProgress.begin());
   let body: Buffer;
   try {
     body = await readBody(request, parts.context.config.maxBodyBytes);

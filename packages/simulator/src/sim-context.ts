@@ -1,4 +1,5 @@
 import { FaultPlanner } from './fault-planner.ts';
+import { InProgressCounter } from './in-progress.ts';
 import type { Timeline } from './job-state.ts';
 import { JobStore } from './job-store.ts';
 import { Notifier } from './notifier.ts';
@@ -14,6 +15,8 @@ export interface SimContext {
   /** Remaining points per account. */
   readonly points: Map<string, number>;
   stats: SimStats;
+  /** The SOAP requests in progress, for `stats.soapInProgress`. */
+  readonly inProgress: InProgressCounter;
   readonly faults: FaultPlanner;
   readonly scheduler: Scheduler;
   readonly notifier: Notifier;
@@ -30,6 +33,7 @@ export function createContext(config: SimConfig): SimContext {
     jobs: new JobStore(),
     points: new Map([...config.accounts].map(([name, account]) => [name, account.points])),
     stats: createStats(),
+    inProgress: new InProgressCounter(),
     faults: new FaultPlanner(config.faults, config.seed),
     scheduler: new Scheduler((error) =>
       log(`scheduler: ${error instanceof Error ? error.message : String(error)}`),
@@ -52,6 +56,7 @@ export function resetContext(context: SimContext): void {
   context.jobs.clear();
   context.scheduler.clear();
   context.stats = createStats();
+  context.inProgress.reset();
   context.faults.reset();
   context.points.clear();
   for (const [name, account] of context.config.accounts) context.points.set(name, account.points);

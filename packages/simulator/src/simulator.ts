@@ -54,7 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let wsdl = '';
   const lastJob = (jobId: string) => context.jobs.allWithId(jobId).at(-1);
   const control: ControlTarget = {
-    stats: () => structuredClone(context.stats),
+    stats: () => ({ ...structuredClone(context.stats), soapInProgress: context.inProgress.snapshot() }),
     job: (jobId) => {
       const jobs = context.jobs.allWithId(jobId);
       return jobs.length === 0 ? undefined : buildJobView(jobId, jobs, Date.now(), context.timeline);

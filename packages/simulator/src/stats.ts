@@ -1,3 +1,5 @@
+import type { SoapInProgress } from './in-progress.ts';
+
 /** Counters of everything the simulator saw (GET /_sim/stats returns exactly this). */
 export interface SimStats {
   /** Send requests with a valid SOAP envelope, whatever their outcome (faults included). */
@@ -24,6 +26,8 @@ export interface SimStats {
   byOperation: Record<string, number>;
   /** SOAP faults answered (malformed XML, bad SOAPAction, wrong namespace...). */
   protocolFaults: number;
+  /** SOAP requests in progress at once: the most, and the mean while any was (see `InProgressCounter`). */
+  soapInProgress: SoapInProgress;
 }
 
 const FAULT_COUNTERS = [
@@ -52,6 +56,7 @@ export function createStats(): SimStats {
     jobs: 0,
     byOperation: {},
     protocolFaults: 0,
+    soapInProgress: { peak: 0, meanWhileBusy: 0 },
   };
 }
 
