@@ -22,6 +22,12 @@ interface RunResult {
 interface SimCounters {
   accepted: number;
   duplicates: number;
+  /**
+   * The SOAP requests in progress at the simulator at once. With 100 ms answers: how many of its C calls the worker
+   * kept open. Without latency the simulator answers each as it comes (its mean stays near 1), so B3's throughput
+   * rounds do not report it.
+   */
+  soapInProgress: { peak: number; meanWhileBusy: number };
 }
 
 /** Warm-up size of a run: enough for the JIT and connection pools, small next to the measured part. */
@@ -149,7 +155,8 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
   await sim.control('PUT', '/_sim/faults', { latencyMs: LATENCY_MS });
   await timedRun(redis, warmupOf(sizes.latencyMessages, c), worker);
   const latency = await timedRun(redis, sizes.latencyMessages, worker);
-  duplicates += ((await sim.control('GET', '/_sim/stats')) as SimCounters).duplicates;
+  const latencyStats = (await sim.control('GET', '/_sim/stats')) as SimCounters;
+  duplicates += latencyStats.duplicates;
   await worker.stop();
   await sim.stop();
   await flush();
@@ -183,7 +190,8 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
       invalid: duplicates > 0,
       note:
         `baseline: the latency bound C / ${LATENCY_MS / 1000} s; ${sizes.latencyMessages} messages; ` +
-        `worker CPU per message ${(latency.cpuMs / sizes.latencyMessages).toFixed(2)} ms`,
+        `worker CPU per message ${(latency.cpuMs / sizes.latencyMessages).toFixed(2)} ms; calls open at the ` +
+        `simulator ${latencyStats.soapInProgress.meanWhileBusy.toFixed(1)} of ${c} (mean while busy, warm-up included)`,
     }),
   ];
 };
