@@ -121,6 +121,40 @@ describe('dashboard end to end (Chromium against api, worker and simulator)', ()
     expect(await box.inputValue()).toBe(ids.failed);
   });
 
+  it('shows in the search form what Back and Forward bring back to the list', async () => {
+    const p = await page(USERS.reader);
+    await p.goto(`${stack.url}/ui/`);
+    const box = p.getByLabel('Message id or recipient');
+    const status = p.getByLabel('Status');
+    await status.selectOption('rejected');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await waitFor(async () => (await listed(p)) === JSON.stringify([ids.rejected]), {
+      what: 'status search',
+    });
+    await status.selectOption('');
+    await box.fill('+41 79 123 45 67');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await waitFor(async () => (await listed(p)) === JSON.stringify([ids.delivered]), {
+      what: 'recipient search',
+    });
+    const recipient = new URL(p.url()).searchParams.get('recipient');
+    expect(recipient).toBeTruthy();
+
+    await p.goBack();
+    await waitFor(async () => (await listed(p)) === JSON.stringify([ids.rejected]), {
+      what: 'the list after Back',
+    });
+    expect(await status.inputValue()).toBe('rejected');
+    expect(await box.inputValue()).toBe('');
+
+    await p.goForward();
+    await waitFor(async () => (await listed(p)) === JSON.stringify([ids.delivered]), {
+      what: 'the list after Forward',
+    });
+    expect(await status.inputValue()).toBe('');
+    expect(await box.inputValue()).toBe(recipient);
+  });
+
   it('shows each recipient’s timeline with eCall codes, their texts and the request ids', async () => {
     const record = await stack.store.get(ids.delivered);
     const requestIds = [
