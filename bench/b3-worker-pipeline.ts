@@ -1,3 +1,4 @@
+import type { SimStats } from '@ecall-relay/simulator';
 import type { Redis } from 'ioredis';
 import type { Bench } from './context.ts';
 import type { BenchChild } from './lib/child.ts';
@@ -17,17 +18,6 @@ interface RunResult {
   readonly cpuMs: number;
   /** Redis's CPU time over the same span. */
   readonly redisCpuMs: number;
-}
-
-interface SimCounters {
-  accepted: number;
-  duplicates: number;
-  /**
-   * The SOAP requests in progress at the simulator at once. With 100 ms answers: how many of its C calls the worker
-   * kept open. Without latency the simulator answers each as it comes (its mean stays near 1), so B3's throughput
-   * rounds do not report it.
-   */
-  soapInProgress: { peak: number; meanWhileBusy: number };
 }
 
 /** Warm-up size of a run: enough for the JIT and connection pools, small next to the measured part. */
@@ -139,7 +129,7 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
       const run = await timedRun(redis, half, worker);
       add(relay, half, run.ms, run.cpuMs, run.redisCpuMs);
       rounds.push(roundLine('relay', half, run.ms, run.cpuMs));
-      duplicates += ((await sim.control('GET', '/_sim/stats')) as SimCounters).duplicates;
+      duplicates += ((await sim.control('GET', '/_sim/stats')) as SimStats).duplicates;
     } else {
       const round = await loopRound(`r${bare.messages}`, half);
       add(bare, round.messages, round.elapsedMs, round.cpuMs);
@@ -155,7 +145,9 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
   await sim.control('PUT', '/_sim/faults', { latencyMs: LATENCY_MS });
   await timedRun(redis, warmupOf(sizes.latencyMessages, c), worker);
   const latency = await timedRun(redis, sizes.latencyMessages, worker);
-  const latencyStats = (await sim.control('GET', '/_sim/stats')) as SimCounters;
+  // With 100 ms answers, soapInProgress says how many of its C calls the worker kept open. The throughput rounds do
+  // not report it: without latency the simulator answers each request as it comes, so its mean stays near 1.
+  const latencyStats = (await sim.control('GET', '/_sim/stats')) as SimStats;
   duplicates += latencyStats.duplicates;
   await worker.stop();
   await sim.stop();

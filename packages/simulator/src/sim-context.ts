@@ -5,7 +5,7 @@ import { JobStore } from './job-store.ts';
 import { Notifier } from './notifier.ts';
 import type { SimConfig } from './options.ts';
 import { Scheduler } from './scheduler.ts';
-import { createStats, type SimStats } from './stats.ts';
+import { createStats, type SimCounters } from './stats.ts';
 
 /** Everything the request handlers share: configuration, jobs, balances, counters, timers. */
 export interface SimContext {
@@ -14,7 +14,7 @@ export interface SimContext {
   readonly jobs: JobStore;
   /** Remaining points per account. */
   readonly points: Map<string, number>;
-  stats: SimStats;
+  stats: SimCounters;
   /** The SOAP requests in progress, for `stats.soapInProgress`. */
   readonly inProgress: InProgressCounter;
   readonly faults: FaultPlanner;

@@ -1,7 +1,7 @@
 import type { SoapInProgress } from './in-progress.ts';
 
-/** Counters of everything the simulator saw (GET /_sim/stats returns exactly this). */
-export interface SimStats {
+/** Counters of everything the simulator saw. */
+export interface SimCounters {
   /** Send requests with a valid SOAP envelope, whatever their outcome (faults included). */
   submissions: number;
   /** Sends whose job was stored: answered 0 or 11912, duplicates and accept-then-drop included. */
@@ -26,7 +26,10 @@ export interface SimStats {
   byOperation: Record<string, number>;
   /** SOAP faults answered (malformed XML, bad SOAPAction, wrong namespace...). */
   protocolFaults: number;
-  /** SOAP requests in progress at once: the most, and the mean while any was (see `InProgressCounter`). */
+}
+
+/** What GET /_sim/stats returns: the counters, and the SOAP requests in progress at once (`InProgressCounter`). */
+export interface SimStats extends SimCounters {
   soapInProgress: SoapInProgress;
 }
 
@@ -42,7 +45,7 @@ const FAULT_COUNTERS = [
 ];
 
 /** Fresh counters; fault kinds start at 0 so the JSON shape is stable. */
-export function createStats(): SimStats {
+export function createStats(): SimCounters {
   return {
     submissions: 0,
     accepted: 0,
@@ -56,7 +59,6 @@ export function createStats(): SimStats {
     jobs: 0,
     byOperation: {},
     protocolFaults: 0,
-    soapInProgress: { peak: 0, meanWhileBusy: 0 },
   };
 }
 
