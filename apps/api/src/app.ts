@@ -69,7 +69,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     app.route(
       '/',
       ecallCallbackRoutes({
-        store: deps.store,
+        store: deps.callbacks.store ?? deps.store,
         queue: deps.callbacks.queue,
         secret: deps.callbacks.secret,
         logger: deps.logger,

@@ -49,6 +49,8 @@ export interface ApiDeps {
   readonly callbacks?: {
     readonly secret: string;
     readonly queue: Queue<CallbackJobData>;
+    /** Where the receiver checks a callback's message id. @defaultValue `store` */
+    readonly store?: Pick<MessageStore, 'exists'>;
     /** Characters the relay's own callback URL takes in eCall's notification field. */
     readonly urlLength: number;
   };

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@ecall-relay/local-redis';
+import { callbackUrlFor, createJobId } from '@ecall-relay/messages';
 import { startHeartbeat } from '@ecall-relay/observability';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../test/support/redis.ts';
@@ -90,6 +91,47 @@ describe('startApi', () => {
     await Promise.all([api.close(), api.close()]);
     await api.close();
     await expect(fetch(`${api.url}/health`)).rejects.toThrow();
+  });
+
+  it("receives eCall's callbacks on a connection of its own, and closes it with the api", async () => {
+    const secret = 'a-callback-secret-of-the-test';
+    const config = {
+      ...loadApiConfig({
+        RELAY_API_KEYS: 'ops:send+read:s3cret',
+        REDIS_URL: redisUrl(),
+        KEY_PREFIX: prefix,
+        PUBLIC_BASE_URL: 'https://relay.example.ch',
+        CALLBACK_SECRET: secret,
+      }),
+      port: 0,
+      host: '127.0.0.1',
+    };
+    const api = await startApi(config, { logger: silentLogger });
+    const connections = async () =>
+      String(await redis.client('LIST'))
+        .split('\n')
+        .map((line: string) => /name=(\S*)/.exec(line)?.[1] ?? '')
+        .filter((name: string) => name.startsWith('relay-api'));
+    expect((await connections()).sort()).toEqual(['relay-api', 'relay-api-callbacks']);
+    const res = await fetch(`${api.url}/v1/sms`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' },
+      body: JSON.stringify({ to: '0791234567', text: 'hello' }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const path = new URL(callbackUrlFor('https://relay.example.ch', secret, id)).pathname;
+    const query = '?Function=Notification&JobID=x&Address=0041791234567&SendState=2&ErrorState=0';
+    // Sent side by side, so that both requests' commands leave in the same writes.
+    const answers = await Promise.all([
+      fetch(`${api.url}${path}${query}`),
+      fetch(
+        `${api.url}${new URL(callbackUrlFor('https://relay.example.ch', secret, createJobId())).pathname}`,
+      ),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404]);
+    expect(await redis.llen(`${prefix}:ecall-callbacks:wait`)).toBe(1);
+    await api.close();
+    await expect.poll(connections, { timeout: 5_000 }).toEqual([]);
   });
 
   it('fails to start, without leaking the Redis password, when Redis is unreachable', async () => {

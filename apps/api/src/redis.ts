@@ -1,3 +1,4 @@
+import { coalesceWrites } from '@ecall-relay/messages';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from './deps.ts';
 
@@ -24,9 +25,21 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
-/** Opens the api's Redis connection; errors are logged once per distinct message, not once per retry. */
-export function connectApiRedis(url: string, logger: Logger): Redis {
-  const redis = new Redis(url, { ...API_REDIS_OPTIONS });
+/** How {@link connectApiRedis} connects. */
+export interface ApiRedisOptions {
+  /** The connection's name in Redis (`CLIENT LIST`). */
+  readonly name?: string;
+  /** Hand the commands of one turn of the event loop to the kernel in one write (`coalesceWrites`). */
+  readonly coalesce?: boolean;
+}
+
+/** Opens one of the api's Redis connections; errors are logged once per distinct message, not once per retry. */
+export function connectApiRedis(url: string, logger: Logger, options: ApiRedisOptions = {}): Redis {
+  const connection = new Redis(url, {
+    ...API_REDIS_OPTIONS,
+    ...(options.name && { connectionName: options.name }),
+  });
+  const redis = options.coalesce ? coalesceWrites(connection) : connection;
   let lastError = '';
   redis.on('error', (error: Error) => {
     if (error.message === lastError) return;

@@ -4,6 +4,7 @@ import { createEcallClient } from '@ecall-relay/ecall';
 import {
   type CallbackJobData,
   callbackUrlFor,
+  coalesceWrites,
   createMessageStore,
   JobAddBuilder,
   QUEUE_NAMES,
@@ -20,7 +21,6 @@ import {
 } from '@ecall-relay/observability';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { coalesceWrites } from './coalesce-writes.ts';
 import { loadWorkerConfig, type WorkerConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { startMetricsServer } from './metrics-server.ts';

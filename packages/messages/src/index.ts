@@ -6,6 +6,7 @@ export {
   ECALL_NOTIFICATION_LIMIT,
   verifyCallbackSignature,
 } from './callback-url.ts';
+export { coalesceWrites } from './coalesce-writes.ts';
 export {
   DELIVERY_LOG_LIMIT,
   DELIVERY_OUTCOMES,

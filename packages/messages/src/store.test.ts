@@ -66,6 +66,8 @@ describe('MessageStore', () => {
     expect(job?.data).toEqual({ messageId: id });
     expect(await queue.getJobState(id)).toBe('waiting');
     expect(await redis.pttl(store.keys.record(id))).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(await store.exists(id)).toBe(true);
+    expect(await store.exists(createJobId())).toBe(false);
   });
 
   it('writes a full batch of messages with many recipients each in one call', async () => {

@@ -527,6 +527,11 @@ export class MessageStore {
     return { ...record, history: events };
   }
 
+  /** Whether message `id` exists (one EXISTS, nothing parsed): what the callback receiver asks of every callback. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.#redis.exists(this.keys.record(id))) === 1;
+  }
+
   /** Reads one message without its history (the worker's hot path). */
   async read(id: string): Promise<Omit<MessageRecord, 'history'> | undefined> {
     return parseRecord(id, await this.#redis.hmget(this.keys.record(id), 'req', 'state', 'v'));

@@ -9,7 +9,8 @@ import { decodeForm } from './decode.ts';
 
 /** What the eCall callback receiver needs. */
 export interface CallbackDeps {
-  readonly store: MessageStore;
+  /** The store the receiver checks a callback's message id in. */
+  readonly store: Pick<MessageStore, 'exists'>;
   /** Where raw callbacks are recorded for the worker. */
   readonly queue: Queue<CallbackJobData>;
   /** The secret that signed the callback URLs (`CALLBACK_SECRET`, shared with the worker). */
@@ -35,7 +36,7 @@ export function ecallCallbackRoutes(deps: CallbackDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.on(['GET', 'POST'], CALLBACK_PATH, async (c) => {
     const { id, sig } = c.req.param();
-    if (!verifyCallbackSignature(deps.secret, id, sig) || !(await deps.store.read(id))) {
+    if (!verifyCallbackSignature(deps.secret, id, sig) || !(await deps.store.exists(id))) {
       deps.metrics?.callbacks.inc({ kind: 'rejected' });
       throw new ApiError(404, 'not found');
     }
