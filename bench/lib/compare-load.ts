@@ -32,8 +32,8 @@ interface Tally {
 }
 
 /**
- * Warms every side, then alternates measured rounds (relay, baseline, relay, ...) so that load from elsewhere
- * on a shared machine falls on all alike. Requests/s are over all rounds; p50 is the request-weighted mean of
+ * Warms every side, then alternates measured rounds (relay, baseline, then baseline, relay, ...) so that load from
+ * elsewhere on a shared machine falls on all alike. Requests/s are over all rounds; p50 is the request-weighted mean of
  * the rounds' medians and p99 the worst round's (autocannon reports percentiles per run, not histograms).
  * Resolves to one result per side, in order.
  */
@@ -49,7 +49,10 @@ export async function compareLoads(
     await options.between();
   }
   for (let round = 0; round < rounds; round++) {
-    for (const [i, side] of sides.entries()) {
+    // Every other round in reverse (relay, baseline, baseline, relay, ...): a machine whose speed drifts during the
+    // run then weighs on every side alike, where a fixed order gave the first side the earlier half of each round.
+    const order = round % 2 === 0 ? [...sides.entries()] : [...sides.entries()].reverse();
+    for (const [i, side] of order) {
       const tally = tallies[i] as Tally;
       const cpuBefore = side.server.cpuMs();
       const result = await runLoad({ ...side.spec, seconds });
