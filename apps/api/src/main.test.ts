@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@ecall-relay/local-redis';
+import { freePort, startRedisServer } from '@ecall-relay/local-redis';
 import { callbackUrlFor, createJobId } from '@ecall-relay/messages';
 import { startHeartbeat } from '@ecall-relay/observability';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, deleteKeys, redisUrl, uniquePrefix } from '../../../test/support/redis.ts';
 import { parseApiKeys } from './auth/api-keys.ts';
@@ -94,44 +95,52 @@ describe('startApi', () => {
   });
 
   it("receives eCall's callbacks on a connection of its own, and closes it with the api", async () => {
-    const secret = 'a-callback-secret-of-the-test';
-    const config = {
-      ...loadApiConfig({
-        RELAY_API_KEYS: 'ops:send+read:s3cret',
-        REDIS_URL: redisUrl(),
-        KEY_PREFIX: prefix,
-        PUBLIC_BASE_URL: 'https://relay.example.ch',
-        CALLBACK_SECRET: secret,
-      }),
-      port: 0,
-      host: '127.0.0.1',
-    };
-    const api = await startApi(config, { logger: silentLogger });
-    const connections = async () =>
-      String(await redis.client('LIST'))
-        .split('\n')
-        .map((line: string) => /name=(\S*)/.exec(line)?.[1] ?? '')
-        .filter((name: string) => name.startsWith('relay-api'));
-    expect((await connections()).sort()).toEqual(['relay-api', 'relay-api-callbacks']);
-    const res = await fetch(`${api.url}/v1/sms`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' },
-      body: JSON.stringify({ to: '0791234567', text: 'hello' }),
-    });
-    const { id } = (await res.json()) as { id: string };
-    const path = new URL(callbackUrlFor('https://relay.example.ch', secret, id)).pathname;
-    const query = '?Function=Notification&JobID=x&Address=0041791234567&SendState=2&ErrorState=0';
-    // Sent side by side, so that both requests' commands leave in the same writes.
-    const answers = await Promise.all([
-      fetch(`${api.url}${path}${query}`),
-      fetch(
-        `${api.url}${new URL(callbackUrlFor('https://relay.example.ch', secret, createJobId())).pathname}`,
-      ),
-    ]);
-    expect(answers.map((answer) => answer.status)).toEqual([200, 404]);
-    expect(await redis.llen(`${prefix}:ecall-callbacks:wait`)).toBe(1);
-    await api.close();
-    await expect.poll(connections, { timeout: 5_000 }).toEqual([]);
+    // A Redis of its own: the e2e stacks of other test files start apis with callbacks on the shared one.
+    const server = await startRedisServer();
+    const own = new Redis(server.url);
+    try {
+      const secret = 'a-callback-secret-of-the-test';
+      const base = 'https://relay.example.ch';
+      const config = {
+        ...loadApiConfig({
+          RELAY_API_KEYS: 'ops:send+read:s3cret',
+          REDIS_URL: server.url,
+          KEY_PREFIX: 'own',
+          PUBLIC_BASE_URL: base,
+          CALLBACK_SECRET: secret,
+        }),
+        port: 0,
+        host: '127.0.0.1',
+      };
+      const api = await startApi(config, { logger: silentLogger });
+      const connections = async () =>
+        String(await own.client('LIST'))
+          .split('\n')
+          .map((line: string) => /name=(\S*)/.exec(line)?.[1] ?? '')
+          .filter((name: string) => name.startsWith('relay-api'))
+          .sort();
+      expect(await connections()).toEqual(['relay-api', 'relay-api-callbacks']);
+      const res = await fetch(`${api.url}/v1/sms`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' },
+        body: JSON.stringify({ to: '0791234567', text: 'hello' }),
+      });
+      const { id } = (await res.json()) as { id: string };
+      const pathOf = (messageId: string) => new URL(callbackUrlFor(base, secret, messageId)).pathname;
+      const query = '?Function=Notification&JobID=x&Address=0041791234567&SendState=2&ErrorState=0';
+      // Sent side by side, so that both callbacks' commands leave in the same writes.
+      const answers = await Promise.all([
+        fetch(`${api.url}${pathOf(id)}${query}`),
+        fetch(`${api.url}${pathOf(createJobId())}${query}`),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 404]);
+      expect(await own.llen('own:ecall-callbacks:wait')).toBe(1);
+      await api.close();
+      await expect.poll(connections, { timeout: 5_000 }).toEqual([]);
+    } finally {
+      own.disconnect();
+      await server.kill();
+    }
   });
 
   it('fails to start, without leaking the Redis password, when Redis is unreachable', async () => {
