@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackJobData, MessageStore } from '@ecall-relay/messages';
 import type { CountableQueue, RelayMetrics } from '@ecall-relay/observability';
 import type { Queue } from 'bullmq';
@@ -73,7 +73,7 @@ export interface ApiDeps {
  * `@hono/node-server`, the Node request too (absent in `app.request()` tests).
  */
 export interface AppEnv {
-  Bindings: { readonly incoming?: IncomingMessage };
+  Bindings: { readonly incoming?: IncomingMessage; readonly outgoing?: ServerResponse };
   Variables: {
     requestId: string;
     user: User;

@@ -40,6 +40,10 @@ describe('startApi', () => {
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     expect(await redis.hexists(`${prefix}:msg:${id}`, 'req')).toBe(1);
+    // Headers set on Node's response (responseHeader), once each, next to those of the route's response.
+    expect(res.headers.get('location')).toBe(`/v1/messages/${id}`);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('content-type')).toBe('application/json');
     expect(await redis.exists(`${prefix}:ecall-send:${id}`)).toBe(1);
     expect(await (await fetch(`${api.url}/health`)).json()).toEqual({
       status: 'ok',
@@ -62,6 +66,25 @@ describe('startApi', () => {
       /relay_http_requests_total\{method="POST",route="\/v1\/sms",status="202",app="api"\} 1/,
     );
     expect(metrics).toContain('relay_queue_jobs{queue="ecall-send",state="waiting",app="api"} 1');
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${api.url}/v1/sms`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const refused = await post({ to: '', text: 'hello' }, { 'x-request-id': 'trace-42' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-request-id')).toBe('trace-42');
+    expect(((await refused.json()) as { faultInfo: unknown }).faultInfo).toBeDefined();
+    const first = await post({ to: '0791234567', text: 'once' }, { 'idempotency-key': `${prefix}-k` });
+    const again = await post({ to: '0791234567', text: 'once' }, { 'idempotency-key': `${prefix}-k` });
+    const firstId = ((await first.json()) as { id: string }).id;
+    expect(((await again.json()) as { id: string }).id).toBe(firstId);
+    expect([first.headers.get('idempotency-replayed'), again.headers.get('idempotency-replayed')]).toEqual([
+      null,
+      'true',
+    ]);
+    expect(again.headers.get('location')).toBe(`/v1/messages/${firstId}`);
     const board = await fetch(`${api.url}/admin/queues`, { headers: { authorization: 'Bearer adm1n' } });
     expect(board.status).toBe(200);
     expect(await board.text()).toContain('<div id="root"');

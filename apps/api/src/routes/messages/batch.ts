@@ -2,6 +2,7 @@ import { createJobId } from '@ecall-relay/messages';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
 import { errorResponses, idempotencyKeyParameter, SECURITY } from '../../openapi-common.ts';
+import { responseHeader } from '../../response-header.ts';
 import type { RouteDeps } from '../context.ts';
 import { jsonRoute } from '../json-route.ts';
 import { idempotencyKeyOf, storeAccepted } from './accept.ts';
@@ -59,7 +60,7 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
       },
       parseReplay: parseBatchAccepted,
     });
-    if (replayed) c.header('Idempotency-Replayed', 'true');
+    if (replayed) responseHeader(c, 'Idempotency-Replayed', 'true');
     return c.json(body, 202);
   });
 }

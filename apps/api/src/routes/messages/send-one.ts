@@ -1,6 +1,7 @@
 import { type Channel, createJobId } from '@ecall-relay/messages';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../deps.ts';
+import { responseHeader } from '../../response-header.ts';
 import type { RouteDeps } from '../context.ts';
 import { idempotencyKeyOf, storeAccepted } from './accept.ts';
 import { acceptedMessage, type SendFields, toNewMessage } from './new-message.ts';
@@ -33,7 +34,7 @@ export async function sendOne(
     body: acceptedMessage(message),
     parseReplay: parseAccepted,
   });
-  c.header('Location', body.links.self);
-  if (replayed) c.header('Idempotency-Replayed', 'true');
+  responseHeader(c, 'Location', body.links.self);
+  if (replayed) responseHeader(c, 'Idempotency-Replayed', 'true');
   return body;
 }
