@@ -57,6 +57,8 @@ interface Tally {
   redisCpuMs: number;
 }
 
+const emptyTally = (): Tally => ({ messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 });
+
 const rate = (tally: Tally) => (tally.messages * 1000) / tally.ms;
 
 const add = (tally: Tally, messages: number, ms: number, cpuMs: number, redisMs = 0) => {
@@ -131,14 +133,14 @@ export const workerPipeline: Bench = async ({ services, redis, sizes, log, flush
     `warm-up: ${roundLine('relay', half, warmRelay.ms, warmRelay.cpuMs)}, ` +
       roundLine('loop', warmLoop.messages, warmLoop.elapsedMs, warmLoop.cpuMs),
   );
-  const relay: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
-  const bare: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
+  const relay = emptyTally();
+  const bare = emptyTally();
   let duplicates = 0;
   let bareRefused = 0;
   const blockRatios: number[] = [];
   for (const block of ROUNDS) {
-    const blockRelay: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
-    const blockBare: Tally = { messages: 0, ms: 0, cpuMs: 0, redisCpuMs: 0 };
+    const blockRelay = emptyTally();
+    const blockBare = emptyTally();
     for (const side of block) {
       await sim.control('POST', '/_sim/reset');
       if (side === 'relay') {

@@ -70,6 +70,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const callbackRedis = config.callbacks
     ? connectApiRedis(config.redisUrl, logger, { name: 'relay-api-callbacks', coalesce: true })
     : redis;
+  const connections = [...new Set([redis, callbackRedis])];
   const prefix = config.keyPrefix;
   const queue = new Queue<SendJobData>(QUEUE_NAMES.send, { connection: redis, prefix });
   const chunkQueue = new Queue<SendJobData>(QUEUE_NAMES.sendChunks, { connection: redis, prefix });
@@ -85,7 +86,6 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const metrics = createRelayMetrics({ app: 'api' });
   const shutdownConnections = async () => {
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
-    const connections = callbackRedis === redis ? [redis] : [redis, callbackRedis];
     await Promise.all(
       connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
     );
@@ -93,16 +93,15 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   let server: Server | undefined;
   try {
     const timeoutMs = options.redisTimeoutMs ?? 10_000;
-    await waitForRedis(redis, config.redisUrl, timeoutMs);
-    await waitForRedis(callbackRedis, config.redisUrl, timeoutMs);
-    const store = createMessageStore({
-      redis,
+    for (const connection of connections) await waitForRedis(connection, config.redisUrl, timeoutMs);
+    const storeOptions = {
       sendQueue: queue,
       chunkQueue,
       prefix: config.keyPrefix,
       retentionMs: config.retentionDays * DAY_MS,
       idempotencyTtlMs: config.idempotencyTtlHours * 3600 * 1000,
-    });
+    };
+    const store = createMessageStore({ redis, ...storeOptions });
     const app = createApp({
       store,
       users: config.users,
@@ -123,8 +122,9 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         callbacks: {
           secret: config.callbacks.secret,
           queue: callbackQueue,
-          // The store's own check (one EXISTS), made on the callbacks' connection.
-          store: { exists: async (id: string) => (await callbackRedis.exists(store.keys.record(id))) === 1 },
+          // The same store on the callbacks' connection, for its `exists`.
+          store:
+            callbackRedis === redis ? store : createMessageStore({ redis: callbackRedis, ...storeOptions }),
           urlLength: callbackUrlLength(config.callbacks.baseUrl),
         },
       }),
