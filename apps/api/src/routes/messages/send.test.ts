@@ -1,5 +1,6 @@
+import { messageRequestSchema } from '@ecall-relay/messages';
 import { describe, expect, it } from 'vitest';
-import { accepted, withHarness } from '../../testing/harness.ts';
+import { AUTH, accepted, withHarness } from '../../testing/harness.ts';
 
 describe('POST /v1/sms', () => {
   it('stores the record with every option and its send job before answering 202', () =>
@@ -134,5 +135,75 @@ describe('POST /v1/voice', () => {
         text: 'Alarm',
       });
       expect(await h.queue.getJobState(id)).toBe('waiting');
+    }));
+});
+
+describe('the stored record', () => {
+  // The api builds the record without parsing it again: every field it can hold must satisfy the shared schema
+  // that the worker and the read routes rely on.
+  const now = new Date('2026-03-20T12:00:00Z');
+  const common = {
+    sendAt: '2026-03-21T08:00:00+01:00',
+    callbackUrl: 'https://erp.example.ch/hook',
+    metadata: { ticket: 'INC-42', nested: { n: 1 } },
+  };
+  it.each([
+    [
+      'sms',
+      {
+        to: ['+41 79 123 45 67', '074123456:1234'],
+        text: 'Server room hot',
+        from: 'ACME',
+        flash: false,
+        answerTo: '+41 79 000 00 00',
+        noLog: true,
+        notify: ['ops@example.ch', 'https://hooks.example.ch/x'],
+        ...common,
+      },
+    ],
+    [
+      'fax',
+      {
+        to: '+41 44 123 45 67; 0441234568',
+        text: 'Please sign',
+        from: 'ACME AG',
+        subject: 'Contract',
+        headerId: 'ACME',
+        headerInfo: 'ACME AG, Zurich',
+        attachments: [{ fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') }],
+        options: { callingNumber: '+41 44 000 00 00', maxRetries: 0, noCoversheet: false },
+        notify: '0791111111',
+        ...common,
+      },
+    ],
+    ['voice', { to: '0791234567', text: 'Alarm', from: 'ACME', language: 'IT', ...common }],
+  ])('of the fullest %s request satisfies the shared schema unchanged', (channel, body) =>
+    withHarness(
+      async (h) => {
+        const { id } = await accepted(
+          await h.post(`/v1/${channel}`, body, { ...AUTH.ops, 'idempotency-key': `full-${channel}` }),
+        );
+        const request = (await h.store.get(id))?.request;
+        expect(request).toMatchObject({
+          channel,
+          sendAt: common.sendAt,
+          sendDate: '2026-03-21 08:00:00',
+          createdAt: now.toISOString(),
+          createdBy: 'ops',
+          idempotencyKey: `full-${channel}`,
+        });
+        expect(messageRequestSchema.parse(request)).toEqual(request);
+        expect(Object.values(request ?? {})).not.toContain(undefined);
+      },
+      { now: () => now },
+    ),
+  );
+
+  it('leaves out every option the request did not set', () =>
+    withHarness(async (h) => {
+      const { id } = await accepted(await h.post('/v1/fax', { to: '0441234567', text: 'hi', options: {} }));
+      expect(Object.keys((await h.store.get(id))?.request ?? {}).sort()).toEqual(
+        ['channel', 'createdAt', 'createdBy', 'text', 'to'].sort(),
+      );
     }));
 });
