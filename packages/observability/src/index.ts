@@ -1,4 +1,5 @@
 export { liveWorkers, startHeartbeat } from './heartbeat.ts';
+export { HTTP_DURATION_BUCKETS, HttpMetrics } from './http-metrics.ts';
 export { type CreateLoggerOptions, createLogger, redactSecrets, SECRET_FIELD } from './logger.ts';
 export {
   type CountableQueue,

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { HttpMetrics } from './http-metrics.ts';
 
 /** Latency buckets in seconds, from a fast local submission to a fax that takes hours. */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 4 * 3600, 24 * 3600];
@@ -19,8 +20,8 @@ export interface RelayMetrics {
   readonly callbacks: Counter<'kind'>;
   readonly polls: Counter<'result'>;
   readonly webhookDeliveries: Counter<'outcome'>;
-  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
-  readonly httpDuration: Histogram<'method' | 'route'>;
+  /** API requests: `relay_http_requests_total` and `relay_http_request_duration_seconds`. */
+  readonly http: HttpMetrics;
 }
 
 /** Creates the metrics in a fresh registry, with Node's process metrics (memory, event loop, GC). */
@@ -92,19 +93,7 @@ export function createRelayMetrics(options: { app: string; defaults?: boolean })
       labelNames: ['outcome'],
       registers,
     }),
-    httpRequests: new Counter({
-      name: 'relay_http_requests_total',
-      help: 'API requests by method, route and status',
-      labelNames: ['method', 'route', 'status'],
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: 'relay_http_request_duration_seconds',
-      help: 'API request duration',
-      labelNames: ['method', 'route'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-      registers,
-    }),
+    http: new HttpMetrics(registry),
   };
 }
 

@@ -33,10 +33,8 @@ export function observe({ logger, metrics }: ObserveOptions): MiddlewareHandler<
       await next();
     } finally {
       if (metrics) {
-        const { method } = c.req;
         const route = c.req.routePath || 'unmatched';
-        metrics.httpRequests.inc({ method, route, status: String(c.res.status) });
-        metrics.httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
+        metrics.http.record(c.req.method, route, c.res.status, (performance.now() - started) / 1000);
       }
     }
     logger.info(
