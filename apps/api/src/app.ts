@@ -5,6 +5,7 @@ import { errorHandler, validationHook } from './error-handler.ts';
 import { jsonBody } from './middleware/json-body.ts';
 import { observe } from './middleware/observe.ts';
 import { notFoundHandler } from './not-found.ts';
+import { StaticCacheRouter } from './router.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { ecallCallbackRoutes } from './routes/callbacks/ecall.ts';
 import type { RouteDeps } from './routes/context.ts';
@@ -52,7 +53,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
   };
   const maxSize = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
 
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, router: new StaticCacheRouter() });
   app.use('*', observe({ logger: deps.logger, metrics: deps.metrics }));
   app.route(
     '/',
