@@ -1,6 +1,29 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FaultBody } from '../errors.ts';
 import { AUTH, createHarness, servedHarness } from '../testing/harness.ts';
+import { isJsonMediaType } from './json-body.ts';
+
+describe('isJsonMediaType', () => {
+  it.each([
+    'application/json',
+    'Application/JSON',
+    'application/json; charset=utf-8',
+    ' application/json ;charset=UTF-8',
+    'application/problem+json',
+    'application/vnd.acme.v1+json;q=1',
+  ])('takes %j', (type) => expect(isJsonMediaType(type)).toBe(true));
+
+  it.each([
+    '',
+    'text/plain',
+    'application/jsonp',
+    'application/json-seq',
+    'application/x-www-form-urlencoded; json',
+    'text/json',
+    'application/+json',
+    'multipart/form-data; boundary=application/json',
+  ])('refuses %j', (type) => expect(isJsonMediaType(type)).toBe(false));
+});
 
 const json = (prefix: string, bad: number[], suffix: string) =>
   Buffer.concat([Buffer.from(prefix), Buffer.from(bad), Buffer.from(suffix)]);
