@@ -25,6 +25,7 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
   const [relay, base, floor] = (await compareLoads(
     [
       {
+        name: 'relay',
         spec: {
           ...spec,
           origin: api.origin,
@@ -32,10 +33,19 @@ export const singleEnqueue: Bench = async ({ services, sizes, log, flush }) => {
         },
         server: api.child,
       },
-      { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
-      { spec: { ...spec, origin: baseline.origin, path: '/floor/sms' }, server: baseline.child },
+      { name: 'baseline', spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+      {
+        name: 'floor',
+        spec: { ...spec, origin: baseline.origin, path: '/floor/sms' },
+        server: baseline.child,
+      },
     ],
-    { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: flush },
+    {
+      seconds: sizes.loadSeconds,
+      warmupSeconds: sizes.warmupSeconds,
+      between: flush,
+      log: (line) => log(`B1 rounds (rate, p99, server CPU per request): ${line}`),
+    },
   )) as [SideResult, SideResult, SideResult];
   const invalid = relay.failures > 0 || base.failures > 0 || floor.failures > 0;
   const note =

@@ -38,10 +38,15 @@ export const callbackIngest: Bench = async ({ services, redis, sizes, log, flush
   // Redis is not emptied between rounds here: the records the callbacks point at must stay.
   const [relay, base] = (await compareLoads(
     [
-      { spec: { ...spec, origin: api.origin }, server: api.child },
-      { spec: { ...spec, origin: baseline.origin }, server: baseline.child },
+      { name: 'relay', spec: { ...spec, origin: api.origin }, server: api.child },
+      { name: 'baseline', spec: { ...spec, origin: baseline.origin }, server: baseline.child },
     ],
-    { seconds: sizes.loadSeconds, warmupSeconds: sizes.warmupSeconds, between: async () => {} },
+    {
+      seconds: sizes.loadSeconds,
+      warmupSeconds: sizes.warmupSeconds,
+      between: async () => {},
+      log: (line) => log(`B4 rounds (rate, p99, server CPU per callback): ${line}`),
+    },
   )) as [SideResult, SideResult];
   await flush();
   const invalid = relay.failures > 0 || base.failures > 0;

@@ -68,5 +68,14 @@ describe('pnpm bench in quick mode on tiny sizes', () => {
     expect(results.machine.redis).toMatch(/^\d+\.\d+/);
     expect(formatReport(results)).toContain('B5 worker RSS');
     expect(lines.length).toBeGreaterThan(5);
+    // B1 and B4 log every measured round of every side: rate, p99 and the server's CPU per request.
+    const rounds = (name: string) =>
+      lines.find((line) => line.startsWith(`${name} rounds`))?.split('; ') ?? [];
+    expect(
+      rounds('B1').map((round) => /(relay|baseline|floor) [\d,]+\/s p99 [\d.]+ ms \d+ µs/.exec(round)?.[1]),
+    ).toEqual(['relay', 'baseline', 'floor', 'floor', 'baseline', 'relay'].slice(0, rounds('B1').length));
+    expect(rounds('B1').length % 3).toBe(0);
+    expect(rounds('B1').length).toBeGreaterThan(0);
+    expect(rounds('B4').length).toBeGreaterThan(0);
   });
 });

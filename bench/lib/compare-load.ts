@@ -3,6 +3,8 @@ import { type LoadResult, type LoadSpec, runLoad } from './load.ts';
 
 /** One side of a comparison: what to load and the process that serves it. */
 export interface LoadSide {
+  /** Name in the log of rounds. */
+  readonly name: string;
   readonly spec: Omit<LoadSpec, 'seconds'>;
   readonly server: Pick<BenchChild, 'cpuMs'>;
 }
@@ -20,6 +22,8 @@ export interface CompareOptions {
   readonly warmupSeconds: number;
   /** Runs after every round (the harness empties Redis there). */
   readonly between: () => Promise<void>;
+  /** Receives one line with every measured round, in the order run (rate, p99, server CPU per request). */
+  readonly log?: (line: string) => void;
 }
 
 interface Tally {
@@ -44,6 +48,7 @@ export async function compareLoads(
   const rounds = Math.max(1, Math.round(options.seconds / 5));
   const seconds = options.seconds / rounds;
   const tallies = sides.map(() => ({ total: 0, failures: 0, seconds: 0, cpuMs: 0, p50Weighted: 0, p99: 0 }));
+  const measured: string[] = [];
   if (options.warmupSeconds > 0) {
     for (const side of sides) await runLoad({ ...side.spec, seconds: options.warmupSeconds });
     await options.between();
@@ -56,7 +61,12 @@ export async function compareLoads(
       const tally = tallies[i] as Tally;
       const cpuBefore = side.server.cpuMs();
       const result = await runLoad({ ...side.spec, seconds });
-      tally.cpuMs += side.server.cpuMs() - cpuBefore;
+      const cpuMs = side.server.cpuMs() - cpuBefore;
+      measured.push(
+        `${side.name} ${Math.round(result.requestsPerSecond).toLocaleString('en-US')}/s ` +
+          `p99 ${result.p99Ms.toFixed(1)} ms ${Math.round((1000 * cpuMs) / Math.max(1, result.total))} µs`,
+      );
+      tally.cpuMs += cpuMs;
       tally.total += result.total;
       tally.failures += result.failures;
       tally.seconds += seconds;
@@ -65,6 +75,7 @@ export async function compareLoads(
       await options.between();
     }
   }
+  options.log?.(measured.join('; '));
   return tallies.map(summarize);
 }
 
