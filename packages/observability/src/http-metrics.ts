@@ -6,14 +6,16 @@ export const HTTP_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0
 const REQUESTS_NAME = 'relay_http_requests_total';
 const DURATION_NAME = 'relay_http_request_duration_seconds';
 
-/** One method and route: its counts by status and its duration histogram (per bucket, not cumulative). */
+/**
+ * One method and route: its counts by status and its duration histogram (per bucket, not cumulative; a request
+ * above the last bound is in none). Its count is the sum of its status counts.
+ */
 interface Series {
   readonly method: string;
   readonly route: string;
   readonly statuses: Map<number, number>;
   readonly buckets: number[];
   sum: number;
-  count: number;
 }
 
 /** A value as prom-client's registry formats it. */
@@ -37,10 +39,12 @@ export class HttpMetrics {
 
   /** Registers both metrics in `registry`. */
   constructor(registry: Registry) {
+    const requests = () => this.#requestValues();
+    const durations = () => this.#durationValues();
     registry.registerMetric(
-      this.#metric(REQUESTS_NAME, 'API requests by method, route and status', 'counter'),
+      this.#metric(REQUESTS_NAME, 'API requests by method, route and status', 'counter', requests),
     );
-    registry.registerMetric(this.#metric(DURATION_NAME, 'API request duration', 'histogram'));
+    registry.registerMetric(this.#metric(DURATION_NAME, 'API request duration', 'histogram', durations));
   }
 
   /** Counts one request: `route` is the route's pattern (never the raw path), `seconds` its duration. */
@@ -54,12 +58,10 @@ export class HttpMetrics {
         statuses: new Map(),
         buckets: HTTP_DURATION_BUCKETS.map(() => 0),
         sum: 0,
-        count: 0,
       };
       this.#series.set(key, series);
     }
     series.statuses.set(status, (series.statuses.get(status) ?? 0) + 1);
-    // Above the last bound it counts only in +Inf, which is the count.
     for (let i = 0; i < HTTP_DURATION_BUCKETS.length; i++) {
       if (seconds <= (HTTP_DURATION_BUCKETS[i] as number)) {
         series.buckets[i] = (series.buckets[i] ?? 0) + 1;
@@ -67,7 +69,6 @@ export class HttpMetrics {
       }
     }
     series.sum += seconds;
-    series.count += 1;
   }
 
   #requestValues(): MetricValue[] {
@@ -82,7 +83,9 @@ export class HttpMetrics {
 
   #durationValues(): MetricValue[] {
     const values: MetricValue[] = [];
-    for (const { method, route, buckets, sum, count } of this.#series.values()) {
+    for (const { method, route, statuses, buckets, sum } of this.#series.values()) {
+      let count = 0;
+      for (const requests of statuses.values()) count += requests;
       let cumulative = 0;
       for (const [i, bound] of HTTP_DURATION_BUCKETS.entries()) {
         cumulative += buckets[i] ?? 0;
@@ -106,8 +109,7 @@ export class HttpMetrics {
    * Counter and Histogram give. The registry's type names only its own classes, hence the cast. Both metrics
    * share their series: resetting either resets both.
    */
-  #metric(name: string, help: string, type: 'counter' | 'histogram'): Metric {
-    const values = () => (type === 'counter' ? this.#requestValues() : this.#durationValues());
+  #metric(name: string, help: string, type: 'counter' | 'histogram', values: () => MetricValue[]): Metric {
     const metric = {
       name,
       help,

@@ -11,6 +11,8 @@ export interface AcceptOptions<B> {
   readonly store: MessageStore;
   readonly logger: Logger;
   readonly messages: readonly NewMessage[];
+  /** The request's Idempotency-Key (`idempotencyKeyOf`), already read for the messages' records. */
+  readonly idempotencyKey: string | undefined;
   /** The 202 body for these messages. */
   readonly body: B;
   /** Re-reads a stored first answer (replays must have the same shape as fresh answers). */
@@ -47,8 +49,7 @@ export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
  * @throws ApiError 409/422 for idempotency conflicts; whatever the store throws (mapped to 503/500 by onError).
  */
 export async function storeAccepted<B>(c: Context<AppEnv>, options: AcceptOptions<B>): Promise<Accepted<B>> {
-  const { store, messages, body } = options;
-  const key = idempotencyKeyOf(c);
+  const { store, messages, body, idempotencyKey: key } = options;
   if (!key) {
     await store.create(messages);
     return { body, replayed: false };

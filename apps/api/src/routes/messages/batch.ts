@@ -52,6 +52,7 @@ export function registerBatch(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
       store: deps.store,
       logger: deps.logger,
       messages,
+      idempotencyKey: context.idempotencyKey,
       body: {
         messages: messages.map((m) => {
           const { id, status, channel } = acceptedMessage(m);

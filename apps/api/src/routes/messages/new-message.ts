@@ -74,14 +74,8 @@ export function toNewMessage(channel: Channel, fields: SendFields, ctx: MessageC
 
 /** The fax options that are set, or undefined when none is. */
 function definedOnly(options: FaxOptions): FaxOptions | undefined {
-  const out: Writable<FaxOptions> = {};
-  let any = false;
-  for (const key of Object.keys(options) as (keyof FaxOptions)[]) {
-    if (options[key] === undefined) continue;
-    (out as Record<string, unknown>)[key] = options[key];
-    any = true;
-  }
-  return any ? out : undefined;
+  const set = Object.entries(options).filter(([, value]) => value !== undefined);
+  return set.length > 0 ? (Object.fromEntries(set) as FaxOptions) : undefined;
 }
 
 /** The 202 answer for a stored message; its status mirrors the store's (scheduled when held back). */

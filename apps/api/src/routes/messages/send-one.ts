@@ -20,17 +20,19 @@ export async function sendOne(
   channel: Channel,
   fields: SendFields,
 ): Promise<AcceptedMessage> {
+  const idempotencyKey = idempotencyKeyOf(c);
   const message = toNewMessage(channel, fields, {
     id: createJobId(),
     now: deps.now(),
     scheduleLeadMs: deps.scheduleLeadMs,
     user: c.get('user').name,
-    idempotencyKey: idempotencyKeyOf(c),
+    idempotencyKey,
   });
   const { body, replayed } = await storeAccepted(c, {
     store: deps.store,
     logger: deps.logger,
     messages: [message],
+    idempotencyKey,
     body: acceptedMessage(message),
     parseReplay: parseAccepted,
   });
